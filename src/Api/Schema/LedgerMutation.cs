@@ -1,0 +1,13 @@
+using Ddl.Api.Submissions;
+using GraphQL.Types;
+
+namespace Ddl.Api.Schema;
+
+public sealed class LedgerMutation : ObjectGraphType
+{
+    public LedgerMutation()
+    {
+        Name = "Mutation";
+        SubmissionMutations.AddTo(this);
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Ddl.Cli.Commands;
+
+// `ddl`: keys, signing and submitting, export, and offline verification of the ledger.
+var root = new RootCommand("ddl: the Drugs Distribution Ledger command line")
+{
+    KeygenCommand.Create(),
+    RegisterCommand.Create(),
+    SignCommand.Create(),
+    SubmitCommand.Create(),
+    ExportCommand.Create(),
+    VerifyCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

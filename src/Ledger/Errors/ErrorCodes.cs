@@ -1,0 +1,58 @@
+namespace Ddl.Ledger;
+
+/// <summary>
+/// Refusal and verification codes. They are part of the public contract: clients and
+/// independent verifiers switch on them, so a code is never renamed or reused.
+/// </summary>
+public static class ErrorCodes
+{
+    // Encoding of documents.
+    public const string MalformedJson = "MALFORMED_JSON";
+    public const string FloatNotAllowed = "FLOAT_NOT_ALLOWED";
+    public const string IntegerOutOfRange = "INTEGER_OUT_OF_RANGE";
+    public const string DuplicateKey = "DUPLICATE_KEY";
+
+    // Shape of protocol documents.
+    public const string InvalidSubmission = "INVALID_SUBMISSION";
+    public const string InvalidChainId = "INVALID_CHAIN_ID";
+    public const string InvalidTime = "INVALID_TIME";
+    public const string UnsupportedVersion = "UNSUPPORTED_VERSION";
+    public const string MalformedEntry = "MALFORMED_ENTRY";
+    public const string InvalidGenesis = "INVALID_GENESIS";
+    public const string InvalidCheckpoint = "INVALID_CHECKPOINT";
+
+    // Keys and signatures.
+    public const string BadSignature = "BAD_SIGNATURE";
+    public const string InvalidKey = "INVALID_KEY";
+    public const string UnknownAuthor = "UNKNOWN_AUTHOR";
+    public const string UnknownKey = "UNKNOWN_KEY";
+    public const string KeyRevoked = "KEY_REVOKED";
+    public const string KeyNotYetValid = "KEY_NOT_YET_VALID";
+
+    /// <summary>The author may not write this kind of entry (e.g. an institution registering itself).</summary>
+    public const string NotAuthorized = "NOT_AUTHORIZED";
+
+    // Chain verification.
+    public const string BadHash = "BAD_HASH";
+    public const string BrokenLink = "BROKEN_LINK";
+    public const string SeqGap = "SEQ_GAP";
+    public const string WrongChain = "WRONG_CHAIN";
+
+    /// <summary>recordedAt went backwards along a chain; key validity windows would become ambiguous.</summary>
+    public const string TimeRegression = "TIME_REGRESSION";
+
+    // Refusals of the actors (domain rules) and of the API.
+    /// <summary>The chain moved on under a concurrent writer; retry the submission.</summary>
+    public const string ChainConflict = "CHAIN_CONFLICT";
+    public const string NonceReused = "NONCE_REUSED";
+    public const string InstitutionSuspended = "INSTITUTION_SUSPENDED";
+    public const string NotRegistered = "NOT_REGISTERED";
+    public const string AlreadyRegistered = "ALREADY_REGISTERED";
+    public const string KeyExists = "KEY_EXISTS";
+    public const string InvalidState = "INVALID_STATE";
+    public const string UnknownEventType = "UNKNOWN_EVENT_TYPE";
+    /// <summary>The caller or author may not do this (role, ownership, kind of institution).</summary>
+    public const string Forbidden = "FORBIDDEN";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+}

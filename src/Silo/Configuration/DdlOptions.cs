@@ -1,0 +1,29 @@
+namespace Ddl.Silo.Configuration;
+
+/// <summary>
+/// The silo's settings, from the <c>Ddl</c> configuration section. Each has a command-line switch
+/// and an environment variable (see <see cref="DdlConfiguration"/>).
+/// </summary>
+public sealed class DdlOptions
+{
+    public const string Section = "Ddl";
+
+    /// <summary>Where the SQLite file, the genesis and the key files live. Default: <c>./ddl-data</c>.</summary>
+    public string DataDir { get; set; } = "ddl-data";
+
+    /// <summary>A PostgreSQL connection string; when set, entries are stored in PostgreSQL instead of SQLite.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>Orleans silo-to-silo port (localhost clustering in the embedded mode).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address GraphQL is served on when <c>--urls</c> is not given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public string StoreEngine => string.IsNullOrWhiteSpace(Postgres) ? "sqlite" : "postgres";
+
+    public string FullDataDir => Path.GetFullPath(DataDir);
+}

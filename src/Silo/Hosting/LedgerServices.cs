@@ -1,0 +1,20 @@
+using Ddl.Grains.Trust;
+using Ddl.Silo.Configuration;
+using Ddl.Silo.Genesis;
+using Ddl.Store;
+
+namespace Ddl.Silo.Hosting;
+
+public static class LedgerServices
+{
+    /// <summary>What every grain and resolver leans on: the store, the roots of trust, the clock.</summary>
+    public static IServiceCollection AddLedgerCore(this IServiceCollection services, DdlOptions options, GenesisFiles genesis, IEntryStore store)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(genesis);
+        services.AddSingleton(store);
+        services.AddSingleton(new LedgerTrust(genesis.Genesis, genesis.System));
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
