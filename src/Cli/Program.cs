@@ -5,6 +5,7 @@ using Ddl.Cli.Commands;
 var root = new RootCommand("ddl: the Drugs Distribution Ledger command line")
 {
     KeygenCommand.Create(),
+    TokenCommand.Create(),
     RegisterCommand.Create(),
     SignCommand.Create(),
     SubmitCommand.Create(),

@@ -37,7 +37,7 @@ public sealed class LedgerApiTests
         await using (var ledger = await RunningLedger.StartAsync(dataDir, postgres))
         {
             var genesis = ledger.Services.GetRequiredService<GenesisFiles>();
-            var receipt = await ledger.PostAsync(Submit, Input(Registration(genesis, clinic, key)));
+            var receipt = await ledger.PostAsAsync(GenesisFiles.AuthorityId, "admin", Submit, Input(Registration(genesis, clinic, key)));
             Assert.Null(receipt["errors"]);
             hash = receipt["data"]!["submit"]!["hash"]!.GetValue<string>();
         }
@@ -82,9 +82,14 @@ public sealed class LedgerApiTests
 
         foreach (var (code, signed) in cases)
         {
-            var response = await ledger.PostAsync(Submit, Input(signed));
+            var author = code == ErrorCodes.UnknownAuthor ? "authority:nobody" : GenesisFiles.AuthorityId;
+            var response = await ledger.PostAsAsync(author, "admin", Submit, Input(signed));
             Assert.True(code == Code(response), $"expected {code}, got {response.ToJsonString()}");
         }
+
+        // Without a token, or with a token for someone else, nothing is even looked at.
+        Assert.Equal(ErrorCodes.Unauthenticated, Code(await ledger.PostAsync(Submit, Input(good))));
+        Assert.Equal(ErrorCodes.Forbidden, Code(await ledger.PostAsAsync(clinic, "medical_centre", Submit, Input(good))));
 
         var chain = await ledger.PostAsync("query($id: String!) { chain(id: $id) { length } }", new JsonObject { ["id"] = clinic });
         Assert.Equal(0, chain["data"]!["chain"]!["length"]!.GetValue<long>());
@@ -98,25 +103,28 @@ public sealed class LedgerApiTests
         var clinic = TestLedger.NewId("institution");
         var key = SigningKey.Generate("k1");
         var registration = Registration(genesis, clinic, key);
+        Assert.Null((await ledger.PostAsAsync(GenesisFiles.AuthorityId, "admin", Submit, Input(registration)))["errors"]);
         var patient = TestLedger.NewId("patient");
         var items = new[]
         {
-            registration,
             TestLedger.Sign(key, clinic, patient, "patient.note", new JsonObject { ["n"] = 1 }),
             TestLedger.Sign(key, clinic, patient, "patient.note", new JsonObject { ["n"] = 2 }),
             TestLedger.Sign(SigningKey.Generate("k1"), clinic, patient, "patient.note", new JsonObject { ["n"] = 3 }),
-            registration,
+            TestLedger.Sign(key, clinic, patient, "patient.note", new JsonObject { ["n"] = 4 }),
         };
-        var response = await ledger.PostAsync(
+        items = [.. items, items[0]];
+        var response = await ledger.PostAsAsync(clinic, "medical_centre",
             "mutation($inputs: [SignedSubmissionInput!]!) { submitBatch(inputs: $inputs) { index code receipt { chain seq duplicate } } }",
             new JsonObject { ["inputs"] = new JsonArray(items.Select(i => (JsonNode)Input(i)["input"]!.DeepClone()).ToArray()) });
 
         var results = response["data"]!["submitBatch"]!.AsArray();
         Assert.Equal(5, results.Count);
-        Assert.Equal(0, results[1]!["receipt"]!["seq"]!.GetValue<long>());
-        Assert.Equal(1, results[2]!["receipt"]!["seq"]!.GetValue<long>());
-        Assert.Equal(ErrorCodes.BadSignature, results[3]!["code"]!.GetValue<string>());
+        Assert.Equal(0, results[0]!["receipt"]!["seq"]!.GetValue<long>());
+        Assert.Equal(1, results[1]!["receipt"]!["seq"]!.GetValue<long>());
+        Assert.Equal(ErrorCodes.BadSignature, results[2]!["code"]!.GetValue<string>());
+        Assert.Equal(2, results[3]!["receipt"]!["seq"]!.GetValue<long>());
         Assert.True(results[4]!["receipt"]!["duplicate"]!.GetValue<bool>());
+        Assert.Equal(0, results[4]!["receipt"]!["seq"]!.GetValue<long>());
     }
 
     [Fact]

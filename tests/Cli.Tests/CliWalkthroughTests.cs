@@ -15,27 +15,38 @@ public sealed class CliWalkthroughTests
         var clinicKey = Path.Combine(work, "clinic.key.json");
         var authorityKey = Path.Combine(ledger.DataDir, "keys", "authority-root.key.json");
 
+        async Task<string> TokenAsync(string subject, string role)
+        {
+            var minted = await DdlProcess.RunAsync("token", "--data", ledger.DataDir, "--sub", subject, "--role", role);
+            Assert.True(minted.ExitCode == 0, minted.Stderr);
+            return minted.Stdout.Trim();
+        }
+
+        var authorityToken = await TokenAsync("authority:root", "admin");
+        var clinicToken = await TokenAsync("institution:north-clinic", "medical_centre");
+        var regulatorToken = await TokenAsync("institution:regulator", "regulator");
+
         var keygen = await DdlProcess.RunAsync("keygen", "--id", "clinic-1", "--out", clinicKey);
         Assert.True(keygen.ExitCode == 0, keygen.Stderr);
         Assert.Contains("\"alg\":\"Ed25519\"", keygen.Stdout);
 
         var register = await DdlProcess.RunAsync("register", "--url", url, "--authority-key", authorityKey,
-            "--id", "institution:north-clinic", "--kind", "medical_centre", "--name", "North Clinic", "--region", "north", "--key", clinicKey);
+            "--id", "institution:north-clinic", "--kind", "medical_centre", "--name", "North Clinic", "--region", "north", "--key", clinicKey, "--token", authorityToken);
         Assert.True(register.ExitCode == 0, register.Stderr);
 
         var signed = Path.Combine(work, "note.json");
         var sign = await DdlProcess.RunAsync("sign", "--key", clinicKey, "--author", "institution:north-clinic",
             "--chain", "patient:p-42", "--type", "patient.note", "--body", "{\"text\":\"first visit\",\"n\":1}", "--out", signed);
         Assert.True(sign.ExitCode == 0, sign.Stderr);
-        var submit = await DdlProcess.RunAsync("submit", "--url", url, signed);
+        var submit = await DdlProcess.RunAsync("submit", "--url", url, "--token", clinicToken, signed);
         Assert.True(submit.ExitCode == 0, submit.Stderr);
         Assert.Contains("\"seq\": 0", submit.Stdout);
 
-        var replay = await DdlProcess.RunAsync("submit", "--url", url, signed);
+        var replay = await DdlProcess.RunAsync("submit", "--url", url, "--token", clinicToken, signed);
         Assert.Contains("\"duplicate\": true", replay.Stdout);
 
         var export = Path.Combine(work, "export.json");
-        var exported = await DdlProcess.RunAsync("export", "--url", url, "--chain", "patient:p-42", "--out", export);
+        var exported = await DdlProcess.RunAsync("export", "--url", url, "--chain", "patient:p-42", "--out", export, "--token", regulatorToken);
         Assert.True(exported.ExitCode == 0, exported.Stderr);
         var verified = await DdlProcess.RunAsync("verify", export);
         Assert.True(verified.ExitCode == 0, verified.Stdout + verified.Stderr);
@@ -52,7 +63,7 @@ public sealed class CliWalkthroughTests
         }
 
         var tamperedExport = Path.Combine(work, "tampered.json");
-        Assert.Equal(0, (await DdlProcess.RunAsync("export", "--url", url, "--chain", "patient:p-42", "--out", tamperedExport)).ExitCode);
+        Assert.Equal(0, (await DdlProcess.RunAsync("export", "--url", url, "--chain", "patient:p-42", "--out", tamperedExport, "--token", regulatorToken)).ExitCode);
         var rejected = await DdlProcess.RunAsync("verify", tamperedExport);
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains("patient:p-42#0", rejected.Stderr);

@@ -26,11 +26,11 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     public async Task a_registered_institution_appends_linked_entries_that_verify()
     {
         var (institution, key) = await RegisterAsync();
-        var chain = TestLedger.NewId("prescription");
+        var chain = TestLedger.NewId("patient");
         var grain = fixture.Grains.GetChain(chain);
         for (var i = 0; i < 5; i++)
         {
-            var receipt = await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(i)));
+            var receipt = await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(i)));
             Assert.Equal(i, receipt.Seq);
             Assert.False(receipt.Duplicate);
         }
@@ -52,8 +52,8 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     public async Task resubmitting_the_same_author_and_nonce_returns_the_original_receipt_and_appends_nothing()
     {
         var (institution, key) = await RegisterAsync();
-        var chain = TestLedger.NewId("prescription");
-        var signed = TestLedger.Sign(key, institution, chain, "prescription.note", Body(1), nonce: "n-1");
+        var chain = TestLedger.NewId("patient");
+        var signed = TestLedger.Sign(key, institution, chain, "patient.note", Body(1), nonce: "n-1");
         var first = await fixture.Grains.GetChain(chain).SubmitAsync(signed);
         var again = await fixture.Grains.GetChain(chain).SubmitAsync(signed);
 
@@ -66,14 +66,14 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     public async Task reusing_a_nonce_for_a_different_submission_is_refused_even_on_another_chain()
     {
         var (institution, key) = await RegisterAsync();
-        var chain = TestLedger.NewId("prescription");
-        var other = TestLedger.NewId("prescription");
-        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(1), nonce: "shared"));
+        var chain = TestLedger.NewId("patient");
+        var other = TestLedger.NewId("patient");
+        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(1), nonce: "shared"));
 
         var sameChain = await Assert.ThrowsAsync<LedgerException>(() =>
-            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(2), nonce: "shared")));
+            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(2), nonce: "shared")));
         var otherChain = await Assert.ThrowsAsync<LedgerException>(() =>
-            fixture.Grains.GetChain(other).SubmitAsync(TestLedger.Sign(key, institution, other, "prescription.note", Body(2), nonce: "shared")));
+            fixture.Grains.GetChain(other).SubmitAsync(TestLedger.Sign(key, institution, other, "patient.note", Body(2), nonce: "shared")));
 
         Assert.Equal(ErrorCodes.NonceReused, sameChain.Code);
         Assert.Equal(ErrorCodes.NonceReused, otherChain.Code);
@@ -86,20 +86,20 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     {
         var (institution, key) = await RegisterAsync();
         var stranger = SigningKey.Generate("k1");
-        var chain = TestLedger.NewId("prescription");
+        var chain = TestLedger.NewId("patient");
         var grain = fixture.Grains.GetChain(chain);
-        var good = TestLedger.Sign(key, institution, chain, "prescription.note", Body(1));
+        var good = TestLedger.Sign(key, institution, chain, "patient.note", Body(1));
         var cases = new (string Code, Ddl.Grains.Wire.SignedSubmission Signed)[]
         {
-            (ErrorCodes.BadSignature, TestLedger.Sign(stranger, institution, chain, "prescription.note", Body(1))),
+            (ErrorCodes.BadSignature, TestLedger.Sign(stranger, institution, chain, "patient.note", Body(1))),
             (ErrorCodes.BadSignature, good with { Sig = good.Sig[..^2] + (good.Sig[^2] == 'A' ? "B" : "A") + good.Sig[^1] }),
-            (ErrorCodes.WrongChain, TestLedger.Sign(key, institution, TestLedger.NewId("prescription"), "prescription.note", Body(1))),
-            (ErrorCodes.UnknownAuthor, TestLedger.Sign(key, TestLedger.NewId("institution"), chain, "prescription.note", Body(1))),
-            (ErrorCodes.UnknownKey, TestLedger.Sign(SigningKey.Generate("k9"), institution, chain, "prescription.note", Body(1))),
+            (ErrorCodes.WrongChain, TestLedger.Sign(key, institution, TestLedger.NewId("patient"), "patient.note", Body(1))),
+            (ErrorCodes.UnknownAuthor, TestLedger.Sign(key, TestLedger.NewId("institution"), chain, "patient.note", Body(1))),
+            (ErrorCodes.UnknownKey, TestLedger.Sign(SigningKey.Generate("k9"), institution, chain, "patient.note", Body(1))),
             (ErrorCodes.FloatNotAllowed, good with { Submission = good.Submission.Replace("\"n\":1", "\"n\":1.5") }),
             (ErrorCodes.MalformedJson, good with { Submission = good.Submission[..^1] }),
-            (ErrorCodes.Forbidden, TestLedger.Sign(Ledger.Authority, TestLedger.AuthorityId, chain, "prescription.note", Body(1))),
-            (ErrorCodes.UnknownEventType, TestLedger.Sign(key, institution, chain, "patient.note", Body(1))),
+            (ErrorCodes.Forbidden, TestLedger.Sign(Ledger.Authority, TestLedger.AuthorityId, chain, "patient.note", Body(1))),
+            (ErrorCodes.UnknownEventType, TestLedger.Sign(key, institution, chain, "prescription.note", Body(1))),
         };
 
         foreach (var (code, signed) in cases)
@@ -117,15 +117,15 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     {
         var (institution, key) = await RegisterAsync();
         var second = SigningKey.Generate("k2");
-        var chain = TestLedger.NewId("prescription");
-        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(1)));
+        var chain = TestLedger.NewId("patient");
+        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(1)));
         await fixture.Grains.GetChain(institution).SubmitAsync(TestLedger.Sign(key, institution, institution, "institution.key.added", new JsonObject { ["key"] = second.Public.ToJson() }));
         await fixture.Grains.GetChain(institution).SubmitAsync(TestLedger.Sign(second, institution, institution, "institution.key.revoked", new JsonObject { ["id"] = "k1" }));
 
         var refusal = await Assert.ThrowsAsync<LedgerException>(() =>
-            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(2))));
+            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(2))));
         Assert.Equal(ErrorCodes.KeyRevoked, refusal.Code);
-        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(second, institution, chain, "prescription.note", Body(3)));
+        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(second, institution, chain, "patient.note", Body(3)));
 
         Assert.Equal(2, (await StoredChains.ReadAllAsync(fixture.Store, chain)).Count);
         Assert.Null(await StoredChains.VerifyAsync(fixture.Store, Ledger.Genesis, chain, institution));
@@ -145,9 +145,9 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
 
         await fixture.Grains.GetChain(institution).SubmitAsync(
             TestLedger.Sign(Ledger.Authority, TestLedger.AuthorityId, institution, "institution.suspended", new JsonObject { ["reason"] = "audit" }));
-        var chain = TestLedger.NewId("prescription");
+        var chain = TestLedger.NewId("patient");
         var refusal = await Assert.ThrowsAsync<LedgerException>(() =>
-            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(1))));
+            fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(1))));
         Assert.Equal(ErrorCodes.InstitutionSuspended, refusal.Code);
         Assert.Empty(await StoredChains.ReadAllAsync(fixture.Store, chain));
     }
@@ -156,19 +156,19 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     public async Task a_writer_that_lost_a_race_for_a_seq_never_forks_the_chain_and_recovers_on_retry()
     {
         var (institution, key) = await RegisterAsync();
-        var chain = TestLedger.NewId("prescription");
+        var chain = TestLedger.NewId("patient");
         var grain = fixture.Grains.GetChain(chain);
-        await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "prescription.note", Body(0)));
+        await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(0)));
 
         // Another writer (a stale second activation, say) takes seq 1 behind the grain's back.
         var head = (await StoredChains.ReadAllAsync(fixture.Store, chain))[^1];
-        var intruderSigned = TestLedger.Sign(key, institution, chain, "prescription.note", Body(99));
+        var intruderSigned = TestLedger.Sign(key, institution, chain, "patient.note", Body(99));
         var intruder = Entry.Create(Submission.Parse(intruderSigned.Submission), intruderSigned.Sig, 1, head.Hash, DateTimeOffset.UtcNow);
         var intruderRow = new StoredEntry(chain, 1, intruder.Hash(), head.Hash, institution, intruder.Submission.Nonce,
             intruder.Submission.Type, intruder.RecordedAt, intruder.CanonicalText());
         Assert.IsType<AppendOutcome.Appended>(await fixture.Store.AppendAsync(intruderRow));
 
-        var next = TestLedger.Sign(key, institution, chain, "prescription.note", Body(2));
+        var next = TestLedger.Sign(key, institution, chain, "patient.note", Body(2));
         var conflict = await Assert.ThrowsAsync<LedgerException>(() => grain.SubmitAsync(next));
         Assert.Equal(ErrorCodes.ChainConflict, conflict.Code);
         var retried = await grain.SubmitAsync(next);
@@ -195,13 +195,13 @@ public sealed class ChainGrainTests(ClusterFixture fixture)
     public async Task a_chain_rebuilds_its_head_from_the_store_on_a_new_activation()
     {
         var (institution, key) = await RegisterAsync();
-        var chain = TestLedger.NewId("treatment");
-        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "treatment.note", Body(0)));
-        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "treatment.note", Body(1)));
+        var chain = TestLedger.NewId("patient");
+        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(0)));
+        await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(1)));
 
         // Deactivate wherever it lives; the next call activates it afresh from the store.
         await fixture.Cluster.DeactivateAsync(fixture.Grains.GetChain(chain));
-        var receipt = await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "treatment.note", Body(2)));
+        var receipt = await fixture.Grains.GetChain(chain).SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", Body(2)));
 
         Assert.Equal(2, receipt.Seq);
         Assert.Null(await StoredChains.VerifyAsync(fixture.Store, Ledger.Genesis, chain, institution));

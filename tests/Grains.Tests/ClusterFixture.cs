@@ -1,4 +1,6 @@
+using Ddl.Grains.Chains;
 using Ddl.Store;
+using Microsoft.Extensions.Configuration;
 using Ddl.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -13,6 +15,9 @@ namespace Ddl.Grains.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public TestLedger Ledger { get; } = new();
+
+    /// <summary>Crash points tests can arm; disarmed they do nothing.</summary>
+    public ArmableFaults Faults { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -32,6 +37,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(_ => EntryStoreFactory.Create(new StoreOptions { Engine = "postgres", PostgresConnectionString = TestPostgres.ConnectionString }));
             silo.Services.AddSingleton(ledger.Trust);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<IFaultPoints>(Faults);
+            silo.Services.AddLedgerDomain(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // Quick rounds so that expiries and left-behind links are picked up within a test.
+                ["Ddl:Schedule:PollInterval"] = "00:00:00.500",
+            }).Build());
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

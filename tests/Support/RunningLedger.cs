@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Ddl.Ledger;
 using Ddl.Silo.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -51,12 +54,39 @@ public sealed class RunningLedger : IAsyncDisposable
         return new RunningLedger(app, dataDir, new Uri(address.TrimEnd('/') + "/graphql"));
     }
 
-    /// <summary>POSTs a GraphQL request and returns the whole response body.</summary>
-    public async Task<JsonObject> PostAsync(string query, JsonObject? variables = null)
+    /// <summary>A development bearer token from this ledger's data folder, as <c>ddl token</c> mints it.</summary>
+    public string Token(string subject, string role)
     {
-        using var response = await Http.PostAsJsonAsync(GraphQL, new JsonObject { ["query"] = query, ["variables"] = variables ?? new JsonObject() });
+        var key = new SymmetricSecurityKey(Base64Url.Decode(File.ReadAllText(Path.Combine(DataDir, "keys", "dev-token.key")).Trim()));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "ddl-dev",
+            Audience = "ddl",
+            Expires = DateTime.UtcNow.AddHours(1),
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>POSTs a GraphQL request (with a bearer token when given) and returns the whole response body.</summary>
+    public async Task<JsonObject> PostAsync(string query, JsonObject? variables = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQL)
+        {
+            Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables ?? new JsonObject() }),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        using var response = await Http.SendAsync(request);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
+
+    /// <summary>POSTs as <paramref name="subject"/> with <paramref name="role"/>.</summary>
+    public Task<JsonObject> PostAsAsync(string subject, string role, string query, JsonObject? variables = null) =>
+        PostAsync(query, variables, Token(subject, role));
 
     public async ValueTask DisposeAsync()
     {

@@ -9,5 +9,6 @@ public sealed class LedgerMutation : ObjectGraphType
     {
         Name = "Mutation";
         SubmissionMutations.AddTo(this);
+        TypedMutations.AddTo(this);
     }
 }

@@ -1,3 +1,4 @@
+using Ddl.Api.Auth;
 using Ddl.Api.Errors;
 using Ddl.Grains.Chains;
 using Ddl.Grains.Wire;
@@ -18,7 +19,7 @@ public static class SubmissionMutations
             .ResolveAsync(async c =>
             {
                 var grains = c.RequestServices!.GetRequiredService<IGrainFactory>();
-                return await SubmitAsync(grains, ReadInput(c.GetArgument<Dictionary<string, object?>>("input")));
+                return await SubmitAsync(c, grains, ReadInput(c.GetArgument<Dictionary<string, object?>>("input")), expectedType: null);
             });
 
         mutation.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BatchResultGraphType>>>>("submitBatch")
@@ -33,11 +34,12 @@ public static class SubmissionMutations
                 }
 
                 var grains = c.RequestServices!.GetRequiredService<IGrainFactory>();
-                return await SubmitBatchAsync(grains, inputs.Select(ReadInput).ToList());
+                Access.RequireCaller(c);
+                return await SubmitBatchAsync(c, grains, inputs.Select(ReadInput).ToList());
             });
     }
 
-    private static SignedSubmission ReadInput(Dictionary<string, object?> input)
+    public static SignedSubmission ReadInput(Dictionary<string, object?> input)
     {
         var submission = (string)input["submission"]!;
         if (submission.Length > SubmissionLimits.MaxSubmissionChars)
@@ -49,18 +51,29 @@ public static class SubmissionMutations
         return new SignedSubmission(submission, (string)input["sig"]!);
     }
 
-    private static Task<Receipt> SubmitAsync(IGrainFactory grains, SignedSubmission signed)
+    /// <summary>
+    /// Routes a signed submission to its chain's actor once the caller is known to be its author
+    /// (and, for typed mutations, once it is the kind of event the mutation records).
+    /// </summary>
+    public static Task<Receipt> SubmitAsync(IResolveFieldContext context, IGrainFactory grains, SignedSubmission signed, string? expectedType)
     {
-        // Parsed here only to route it; the chain's actor parses and checks it again, authoritatively.
-        var chain = Submission.Parse(signed.Submission).Chain;
-        return grains.GetChain(chain).SubmitAsync(signed);
+        // Parsed here to route and authorize it; the chain's actor parses and checks it again, authoritatively.
+        var submission = Submission.Parse(signed.Submission);
+        if (expectedType is not null && submission.Type != expectedType)
+        {
+            throw new LedgerException(ErrorCodes.InvalidArgument,
+                $"This mutation records '{expectedType}' entries; the submission is a '{submission.Type}'.");
+        }
+
+        Access.RequireAuthor(context, submission.Author);
+        return grains.GetChain(submission.Chain).SubmitAsync(signed);
     }
 
     /// <summary>
     /// Chains proceed in parallel; the items of one chain go one after the other, in batch order,
     /// so that a batch of dependent events (issue, then dispense) means what it says.
     /// </summary>
-    private static async Task<IReadOnlyList<BatchResult>> SubmitBatchAsync(IGrainFactory grains, IReadOnlyList<SignedSubmission> items)
+    private static async Task<IReadOnlyList<BatchResult>> SubmitBatchAsync(IResolveFieldContext context, IGrainFactory grains, IReadOnlyList<SignedSubmission> items)
     {
         var results = new BatchResult[items.Count];
         var byChain = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -68,7 +81,9 @@ public static class SubmissionMutations
         {
             try
             {
-                var chain = Submission.Parse(items[i].Submission).Chain;
+                var submission = Submission.Parse(items[i].Submission);
+                Access.RequireAuthor(context, submission.Author);
+                var chain = submission.Chain;
                 if (!byChain.TryGetValue(chain, out var list))
                 {
                     byChain[chain] = list = [];

@@ -3,6 +3,7 @@ using Ddl.Grains.Trust;
 using Ddl.Grains.Wire;
 using Ddl.Ledger;
 using Ddl.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ddl.Grains.Chains;
@@ -17,6 +18,8 @@ namespace Ddl.Grains.Chains;
 public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvider clock, ILogger logger)
     : Grain, IChainGrain
 {
+    private IReadOnlyList<ICommitListener> listeners = [];
+
     private const int PageSize = 1000;
 
     /// <summary>How far ahead of the ledger's clock an author's claimed time may be.</summary>
@@ -32,17 +35,39 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
 
     protected LedgerTrust Trust => trust;
 
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
     protected string ChainKey => this.GetPrimaryKeyString();
 
     protected long Length => length;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        listeners = ServiceProvider.GetServices<ICommitListener>().ToList();
         await LoadAsync(cancellationToken);
         await base.OnActivateAsync(cancellationToken);
     }
 
     public Task<(long Length, string HeadHash)> GetHeadAsync() => Task.FromResult((length, headHash));
+
+    public async Task RunScheduledAsync(string kind)
+    {
+        if (stale)
+        {
+            await LoadAsync(CancellationToken.None);
+        }
+
+        await RunScheduledWorkAsync(kind);
+    }
+
+    /// <summary>The chain kind's scheduled work; the default knows none and says so.</summary>
+    protected virtual Task RunScheduledWorkAsync(string kind)
+    {
+        logger.LogWarning("Chain {Chain} has no scheduled work called {Kind}", ChainKey, kind);
+        return Task.CompletedTask;
+    }
 
     public async Task<Receipt> SubmitAsync(SignedSubmission signed)
     {
@@ -70,16 +95,23 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
                 $"The submission claims a time ({submission.At}) more than {AllowedClockSkew.TotalMinutes:0} minutes ahead of the ledger's clock.");
         }
 
-        var key = await ResolveKeyAsync(submission.Author, submission.Key, recordedAt);
+        var (key, authorKind) = await ResolveKeyAsync(submission.Author, submission.Key, recordedAt);
         if (!submission.Verify(key, signed.Sig))
         {
             throw new LedgerException(ErrorCodes.BadSignature,
                 $"The signature does not verify with key '{key.Id}' of '{submission.Author}'.");
         }
 
-        await ValidateAsync(submission, recordedAt);
+        await ValidateAsync(submission, new SubmissionContext(recordedAt, authorKind));
+        await BeforeAppendAsync(submission);
         var entry = Entry.Create(submission, signed.Sig, length, headHash, recordedAt);
-        return await AppendAsync(entry);
+        var receipt = await AppendAsync(entry);
+        if (!receipt.Duplicate)
+        {
+            await AfterAppendAsync(entry, receipt);
+        }
+
+        return receipt;
     }
 
     /// <summary>
@@ -107,7 +139,16 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     }
 
     /// <summary>The rules of this chain's kind, checked before anything is written. Throw a <see cref="LedgerException"/> to refuse.</summary>
-    protected abstract Task ValidateAsync(Submission submission, DateTimeOffset recordedAt);
+    protected abstract Task ValidateAsync(Submission submission, SubmissionContext context);
+
+    /// <summary>
+    /// Runs once a submission passed every check, before it is written: the place to record
+    /// durable intent for follow-up work (so that a crash right after the write still gets it done).
+    /// </summary>
+    protected virtual Task BeforeAppendAsync(Submission submission) => Task.CompletedTask;
+
+    /// <summary>Runs after a new entry is durably committed (not on replays): follow-up effects on other actors.</summary>
+    protected virtual Task AfterAppendAsync(Entry entry, Receipt receipt) => Task.CompletedTask;
 
     /// <summary>Folds a committed entry into the grain's domain state (on activation and after each append).</summary>
     protected abstract void Apply(Entry entry);
@@ -115,12 +156,12 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     /// <summary>Forgets the domain state before a rebuild from the store.</summary>
     protected abstract void Reset();
 
-    /// <summary>Looks up the key an author signs with, as of <paramref name="recordedAt"/>.</summary>
-    protected virtual async Task<PublicKeyInfo> ResolveKeyAsync(string author, string keyId, DateTimeOffset recordedAt)
+    /// <summary>Looks up the key an author signs with, as of <paramref name="recordedAt"/>, and the kind of institution it is.</summary>
+    protected virtual async Task<(PublicKeyInfo Key, string? InstitutionKind)> ResolveKeyAsync(string author, string keyId, DateTimeOffset recordedAt)
     {
         if (!Authors.IsInstitution(author))
         {
-            return trust.ResolveRootKey(author, keyId);
+            return (trust.ResolveRootKey(author, keyId), null);
         }
 
         var lookup = await GrainFactory.GetGrain<IInstitutionGrain>(author)
@@ -130,7 +171,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
             throw new LedgerException(lookup.RefusalCode, lookup.Reason ?? lookup.RefusalCode);
         }
 
-        return new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!);
+        return (new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind);
     }
 
     private async Task<Receipt> AppendAsync(Entry entry)
@@ -161,8 +202,9 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
 
         switch (outcome)
         {
-            case AppendOutcome.Appended:
+            case AppendOutcome.Appended appended:
                 Fold(entry, hash);
+                Announce(appended.Entry);
                 return new Receipt(entry.Chain, entry.Seq, hash, entry.RecordedAt, Duplicate: false);
             case AppendOutcome.DuplicateNonce duplicate:
                 return ReceiptForDuplicate(entry, duplicate.Existing);
@@ -209,6 +251,22 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
         var now = clock.GetUtcNow();
         now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         return now > lastRecordedAt ? now : lastRecordedAt;
+    }
+
+    private void Announce(StoredEntry committed)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                listener.OnCommitted(committed);
+            }
+            catch (Exception e)
+            {
+                // A feed's trouble must never fail a write that is already durable.
+                logger.LogError(e, "Commit listener {Listener} failed for {Chain}#{Seq}", listener.GetType().Name, committed.Chain, committed.Seq);
+            }
+        }
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ public abstract class DocumentChainGrain(IEntryStore store, LedgerTrust trust, T
 {
     protected abstract string TypePrefix { get; }
 
-    protected override Task ValidateAsync(Submission submission, DateTimeOffset recordedAt)
+    protected override Task ValidateAsync(Submission submission, SubmissionContext context)
     {
         if (!Authors.IsInstitution(submission.Author) && submission.Author != Authors.Ledger)
         {
@@ -29,11 +29,11 @@ public abstract class DocumentChainGrain(IEntryStore store, LedgerTrust trust, T
                 $"A {TypePrefix.TrimEnd('.')} chain does not take '{submission.Type}' entries.");
         }
 
-        return ValidateDocumentAsync(submission, recordedAt);
+        return ValidateDocumentAsync(submission, context);
     }
 
     /// <summary>The rules of the document itself (lifecycle, quantities), after the common checks.</summary>
-    protected virtual Task ValidateDocumentAsync(Submission submission, DateTimeOffset recordedAt) => Task.CompletedTask;
+    protected virtual Task ValidateDocumentAsync(Submission submission, SubmissionContext context) => Task.CompletedTask;
 
     protected override void Apply(Entry entry)
     {

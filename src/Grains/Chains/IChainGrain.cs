@@ -14,4 +14,7 @@ public interface IChainGrain : IGrainWithStringKey
 
     /// <summary>The number of entries in the chain and the hash of the last one (64 zeros when empty).</summary>
     Task<(long Length, string HeadHash)> GetHeadAsync();
+
+    /// <summary>Does work the ledger scheduled for this chain (an expiry, a link still to write). Idempotent.</summary>
+    Task RunScheduledAsync(string kind);
 }

@@ -28,7 +28,7 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
                 .Select(k => new KeyValidityView(k.Key.Id, k.Key.Alg, k.Key.Pub, k.AddedAt, k.RevokedAt))
                 .ToList()));
 
-    protected override Task<PublicKeyInfo> ResolveKeyAsync(string author, string keyId, DateTimeOffset recordedAt)
+    protected override Task<(PublicKeyInfo Key, string? InstitutionKind)> ResolveKeyAsync(string author, string keyId, DateTimeOffset recordedAt)
     {
         if (author != ChainKey)
         {
@@ -38,20 +38,20 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
         // The institution signing for its own chain: answer from local state, no self-call.
         var lookup = Lookup(keyId, LedgerTime.Format(recordedAt));
         return lookup.RefusalCode is null
-            ? Task.FromResult(new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!))
+            ? Task.FromResult<(PublicKeyInfo, string?)>((new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind))
             : throw new LedgerException(lookup.RefusalCode, lookup.Reason ?? lookup.RefusalCode);
     }
 
-    protected override Task ValidateAsync(Submission submission, DateTimeOffset recordedAt)
+    protected override Task ValidateAsync(Submission submission, SubmissionContext context)
     {
         var byAuthority = Authors.IsAuthority(submission.Author);
         var bySelf = submission.Author == ChainKey;
         if (profile is null)
         {
-            if (submission.Type != InstitutionEvents.Registered)
+            if (submission.Type != Ddl.Ledger.InstitutionEvents.Registered)
             {
                 throw new LedgerException(ErrorCodes.NotRegistered,
-                    $"'{ChainKey}' is not registered yet; its chain must start with {InstitutionEvents.Registered}.");
+                    $"'{ChainKey}' is not registered yet; its chain must start with {Ddl.Ledger.InstitutionEvents.Registered}.");
             }
 
             RequireAuthority(byAuthority, "registers institutions");
@@ -61,9 +61,9 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
 
         switch (submission.Type)
         {
-            case InstitutionEvents.Registered:
+            case Ddl.Ledger.InstitutionEvents.Registered:
                 throw new LedgerException(ErrorCodes.AlreadyRegistered, $"'{ChainKey}' is already registered.");
-            case InstitutionEvents.KeyAdded:
+            case Ddl.Ledger.InstitutionEvents.KeyAdded:
                 RequireAuthorityOrSelf(byAuthority, bySelf);
                 var added = PublicKeyInfo.FromJson(RequireMember(submission.Body, "key"));
                 if (directory.KeysOf(ChainKey).Any(k => k.Key.Id == added.Id))
@@ -73,7 +73,7 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
                 }
 
                 break;
-            case InstitutionEvents.KeyRevoked:
+            case Ddl.Ledger.InstitutionEvents.KeyRevoked:
                 RequireAuthorityOrSelf(byAuthority, bySelf);
                 var id = RequireMember(submission.Body, "id").GetValue<string>();
                 var key = directory.KeysOf(ChainKey).FirstOrDefault(k => k.Key.Id == id)
@@ -84,7 +84,7 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
                 }
 
                 break;
-            case InstitutionEvents.Suspended:
+            case InstitutionLifecycle.Suspended:
                 RequireAuthority(byAuthority, "suspends institutions");
                 if (suspended)
                 {
@@ -92,7 +92,7 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
                 }
 
                 break;
-            case InstitutionEvents.Reinstated:
+            case InstitutionLifecycle.Reinstated:
                 RequireAuthority(byAuthority, "reinstates institutions");
                 if (!suspended)
                 {
@@ -113,13 +113,13 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
         directory.Apply(entry);
         switch (entry.Submission.Type)
         {
-            case InstitutionEvents.Registered:
+            case Ddl.Ledger.InstitutionEvents.Registered:
                 profile = InstitutionProfile.FromRegistration(entry.Submission.Body);
                 break;
-            case InstitutionEvents.Suspended:
+            case InstitutionLifecycle.Suspended:
                 suspended = true;
                 break;
-            case InstitutionEvents.Reinstated:
+            case InstitutionLifecycle.Reinstated:
                 suspended = false;
                 break;
         }

@@ -9,10 +9,10 @@ public sealed record InstitutionProfile(string Kind, string Name, string Region)
     public static InstitutionProfile FromRegistration(JsonObject body)
     {
         var kind = Text(body, "kind", 32);
-        if (!InstitutionEvents.Kinds.Contains(kind))
+        if (!Ddl.Ledger.InstitutionEvents.Kinds.Contains(kind))
         {
             throw new LedgerException(ErrorCodes.InvalidSubmission,
-                $"Institution kind '{kind}' is not one of {string.Join(", ", InstitutionEvents.Kinds)}.");
+                $"Institution kind '{kind}' is not one of {string.Join(", ", Ddl.Ledger.InstitutionEvents.Kinds)}.");
         }
 
         if (body["keys"] is not JsonArray keys || keys.Count == 0)

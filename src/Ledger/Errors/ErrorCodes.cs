@@ -55,4 +55,37 @@ public static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
+    /// <summary>A live feed was asked to resume from a cursor it did not hand out.</summary>
+    public const string InvalidCursor = "INVALID_CURSOR";
+    /// <summary>A live-feed subscriber fell too far behind and was dropped; it resumes from its last cursor.</summary>
+    public const string SlowConsumer = "SLOW_CONSUMER";
+
+    // Prescriptions, dispensing and treatment sheets (DOMAIN.md invariants).
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string NotIssued = "NOT_ISSUED";
+    public const string OverDispense = "OVER_DISPENSE";
+    public const string PrescriptionCancelled = "PRESCRIPTION_CANCELLED";
+    public const string PrescriptionExpired = "PRESCRIPTION_EXPIRED";
+    public const string NotYetValid = "NOT_YET_VALID";
+    public const string ClaimedByOtherPharmacy = "CLAIMED_BY_OTHER_PHARMACY";
+    public const string RepeatsExhausted = "REPEATS_EXHAUSTED";
+    public const string TooEarly = "TOO_EARLY";
+    public const string WrongIssue = "WRONG_ISSUE";
+    public const string UnitMismatch = "UNIT_MISMATCH";
+    public const string SubstitutionNotAllowed = "SUBSTITUTION_NOT_ALLOWED";
+    public const string ItemClosed = "ITEM_CLOSED";
+    public const string AlreadyDispensed = "ALREADY_DISPENSED";
+    public const string ControlledDrugRule = "CONTROLLED_DRUG_RULE";
+    public const string OverAdministration = "OVER_ADMINISTRATION";
+    public const string TreatmentClosed = "TREATMENT_CLOSED";
+
+    // The notary's log and its proofs (PROTOCOL.md 5).
+    /// <summary>The entry is committed but no checkpoint covers it yet; retry after the seal interval.</summary>
+    public const string NotSealedYet = "NOT_SEALED_YET";
+    /// <summary>No checkpoint has that number (or the log has not reached that size).</summary>
+    public const string UnknownCheckpoint = "UNKNOWN_CHECKPOINT";
+    /// <summary>An audit path does not lead from the entry's leaf to the checkpoint's root.</summary>
+    public const string InclusionFailed = "INCLUSION_FAILED";
+    /// <summary>A consistency proof does not show that the newer checkpoint extends the older one.</summary>
+    public const string ConsistencyFailed = "CONSISTENCY_FAILED";
 }

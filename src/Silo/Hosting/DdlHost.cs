@@ -1,4 +1,6 @@
 using Ddl.Api;
+using Ddl.Api.Auth;
+using Ddl.Grains;
 using Ddl.Silo.Configuration;
 using Ddl.Silo.Genesis;
 
@@ -22,11 +24,14 @@ public static class DdlHost
         var store = await StoreSetup.OpenAndMigrateAsync(options);
 
         builder.Services.AddLedgerCore(options, genesis, store);
+        builder.Services.AddLedgerDomain(builder.Configuration);
         builder.UseLedgerSilo(options);
+        builder.Services.AddLedgerAuthentication(builder.Configuration, options.FullDataDir);
         builder.Services.AddLedgerGraphQL();
 
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseAuthentication();
         app.MapLedgerGraphQL();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, genesis));
         return app;
