@@ -74,6 +74,20 @@ sum_trx() {
     echo "$passed $failed $skipped"
 }
 
+# The Node packages some tests drive (graphql-http's audit, the graphql-ws client), installed
+# here once from their committed lock files, so that test assemblies running in parallel never
+# race to install the same folder.
+install_node_packages() {
+    local lock dir
+    while IFS= read -r lock; do
+        dir="$(dirname "$lock")"
+        if [ ! -d "$dir/node_modules" ]; then
+            log "npm ci in $dir"
+            (cd "$dir" && npm ci --no-audit --no-fund </dev/null >/dev/null) || { log "npm ci failed in $dir"; return 1; }
+        fi
+    done < <(find tests -name package-lock.json -not -path '*/node_modules/*' | sort)
+}
+
 main() {
     if [ -n "${DDL_TEST_POSTGRES:-}" ]; then
         log "using PostgreSQL from DDL_TEST_POSTGRES"
@@ -81,6 +95,8 @@ main() {
         pg_start ddl_test
         export DDL_TEST_POSTGRES="$PG_CONNECTION"
     fi
+
+    install_node_packages
 
     if [ -z "$RESULTS" ]; then
         RESULTS="$(mktemp -d "${TMPDIR:-/tmp}/ddl-test-results.XXXXXX")"

@@ -51,6 +51,8 @@ public sealed class CliWalkthroughTests
         var verified = await DdlProcess.RunAsync("verify", export);
         Assert.True(verified.ExitCode == 0, verified.Stdout + verified.Stderr);
         Assert.Contains("2 chain(s)", verified.Stdout);
+        var independent = await DdlProcess.RunIndependentVerifierAsync(export);
+        Assert.True(independent.ExitCode == 0, independent.Stdout + independent.Stderr);
 
         // The operator edits one byte of a stored entry behind the ledger's back (dropping the
         // append-only trigger first, as someone with the database in hand can).
@@ -68,5 +70,8 @@ public sealed class CliWalkthroughTests
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains("patient:p-42#0", rejected.Stderr);
         Assert.Contains("BAD_HASH", rejected.Stderr);
+        var independentlyRejected = await DdlProcess.RunIndependentVerifierAsync(tamperedExport);
+        Assert.Equal(1, independentlyRejected.ExitCode);
+        Assert.Contains("patient:p-42#0", independentlyRejected.Stderr);
     }
 }

@@ -7,10 +7,27 @@ public static class DdlProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) =>
+        RunProgramAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "ddl.dll"), .. args]);
+
+    /// <summary>Runs the independent verifier (tests/Interop, Node) on a file.</summary>
+    public static Task<Result> RunIndependentVerifierAsync(string exportFile) =>
+        RunProgramAsync("node", [Path.Combine(RepositoryRoot(), "tests", "Interop", "verify-export.mjs"), exportFile]);
+
+    private static string RepositoryRoot()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ddl.dll"));
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DdlOrleans.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (DdlOrleans.sln).");
+    }
+
+    private static async Task<Result> RunProgramAsync(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -34,8 +34,11 @@ public sealed class RunningLedger : IAsyncDisposable
 
     public HttpClient Http { get; } = new();
 
-    /// <summary>Starts a ledger; <paramref name="postgres"/> switches its store from SQLite to PostgreSQL.</summary>
-    public static async Task<RunningLedger> StartAsync(string? dataDir = null, string? postgres = null)
+    /// <summary>
+    /// Starts a ledger; <paramref name="postgres"/> switches its store from SQLite to PostgreSQL, and
+    /// <paramref name="settings"/> are more configuration switches (e.g. <c>--Ddl:SealInterval 00:00:01</c>).
+    /// </summary>
+    public static async Task<RunningLedger> StartAsync(string? dataDir = null, string? postgres = null, params string[] settings)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "ddl-test-" + Guid.NewGuid().ToString("N"));
         var args = new List<string>
@@ -47,6 +50,7 @@ public sealed class RunningLedger : IAsyncDisposable
         {
             args.AddRange(["--postgres", postgres]);
         }
+        args.AddRange(settings);
 
         var app = await DdlHost.BuildAsync([.. args]);
         await app.StartAsync();
