@@ -1,5 +1,6 @@
 using Ddl.Api.Errors;
 using Ddl.Api.Schema;
+using Ddl.Api.Subscriptions;
 using Ddl.Transport;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,8 @@ public static class GraphQLSetup
                 c.MaxComplexity = 50_000;
             })
             .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = ErrorMapping.Handle));
+        // Subscriptions over WebSocket authenticate with a token in connection_init (browsers cannot set headers).
+        services.Configure<GraphQLHttpOptions>(o => o.WebSockets.AuthenticateConnection = ConnectionAuthentication.AuthenticateAsync);
         return services;
     }
 

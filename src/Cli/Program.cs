@@ -11,5 +11,9 @@ var root = new RootCommand("ddl: the Drugs Distribution Ledger command line")
     SubmitCommand.Create(),
     ExportCommand.Create(),
     VerifyCommand.Create(),
+    ReindexCommand.Create(),
+    SeedCommand.Create(),
+    ProofCommand.Create(),
+    CheckpointCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+return await CliErrors.InvokeAsync(root, args);

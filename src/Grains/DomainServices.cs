@@ -1,6 +1,8 @@
+using Ddl.Grains.Chains;
 using Ddl.Grains.Prescriptions;
 using Ddl.Grains.Scheduling;
 using Ddl.Store;
+using Ddl.Store.Reports.Alerts;
 using Ddl.Store.Schedule;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +22,14 @@ public static class DomainServices
         configuration.GetSection(ControlledDrugRules.Section).Bind(rules);
         var schedule = new ScheduleOptions();
         configuration.GetSection(ScheduleOptions.Section).Bind(schedule);
+        var alerts = new AlertDefinitions();
+        configuration.GetSection(AlertDefinitions.Section).Bind(alerts);
+        services.AddSingleton(alerts);
         services.AddSingleton(rules);
         services.AddSingleton(schedule);
         services.AddSingleton(sp => ScheduleStores.For(sp.GetRequiredService<IEntryStore>()));
+        services.AddSingleton<EntryWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<EntryWriter>());
         services.AddSingleton<SchedulePoller>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulePoller>());
         return services;

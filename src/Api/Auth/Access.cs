@@ -38,6 +38,34 @@ public static class Access
         }
     }
 
+    /// <summary>
+    /// Whose report a caller reads (issue 6): a party of <paramref name="ownRole"/> reads only its
+    /// own (naming another is refused, naming none means itself); regulators and admins name the
+    /// party; every other role is refused. A patient can therefore never reach another patient's
+    /// report, worklist or tracker, whatever argument it passes.
+    /// </summary>
+    public static string ReportParty(IResolveFieldContext context, string ownRole, string? requested)
+    {
+        var caller = RequireCaller(context);
+        if (caller.Role == ownRole)
+        {
+            return requested is null || requested == caller.Subject
+                ? caller.Subject
+                : throw new LedgerException(ErrorCodes.Forbidden, $"A {ownRole} token reads only its own report.");
+        }
+
+        RequireRole(caller, ownRole, Roles.Regulator, Roles.Admin);
+        return requested ?? throw new LedgerException(ErrorCodes.InvalidArgument, $"Name whose report to read (a {ownRole} id).");
+    }
+
+    /// <summary>Regulators and admins: aggregates over every institution, and the entries behind them.</summary>
+    public static Caller RequireRegulator(IResolveFieldContext context)
+    {
+        var caller = RequireCaller(context);
+        RequireRole(caller, Roles.Regulator, Roles.Admin);
+        return caller;
+    }
+
     /// <summary>Refuses unless the caller may read the chain; returns quietly when it may.</summary>
     public static async Task RequireReadAsync(IResolveFieldContext context, string chain)
     {

@@ -1,3 +1,4 @@
+using Ddl.Api.Fhir;
 using Ddl.Api.Submissions;
 using GraphQL.Types;
 
@@ -10,5 +11,6 @@ public sealed class LedgerMutation : ObjectGraphType
         Name = "Mutation";
         SubmissionMutations.AddTo(this);
         TypedMutations.AddTo(this);
+        FhirMutations.AddTo(this);
     }
 }

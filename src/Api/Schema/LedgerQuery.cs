@@ -1,7 +1,10 @@
 using Ddl.Api.Entries;
+using Ddl.Api.Fhir;
 using Ddl.Api.Institutions;
 using Ddl.Api.Ledgers;
+using Ddl.Api.Notary;
 using Ddl.Api.Patients;
+using Ddl.Api.Reports;
 using GraphQL.Types;
 
 namespace Ddl.Api.Schema;
@@ -16,5 +19,9 @@ public sealed class LedgerQuery : ObjectGraphType
         EntryQueries.AddTo(this);
         InstitutionQueries.AddTo(this);
         DocumentQueries.AddTo(this);
+        FhirQueries.AddTo(this);
+        NotaryQueries.AddTo(this);
+        ReportQueries.AddTo(this);
+        AlertQueries.AddTo(this);
     }
 }

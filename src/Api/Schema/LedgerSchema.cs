@@ -9,5 +9,6 @@ public sealed class LedgerSchema : GraphQL.Types.Schema
         Description = "DDL, the Drugs Distribution Ledger: signed, hash-chained, notarised records of prescriptions and their distribution.";
         Query = services.GetRequiredService<LedgerQuery>();
         Mutation = services.GetRequiredService<LedgerMutation>();
+        Subscription = services.GetRequiredService<Subscriptions.LedgerSubscription>();
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Ddl.Cli.Export;
+using Ddl.Cli.Notary;
 using Ddl.Ledger;
 
 namespace Ddl.Cli.Commands;
@@ -9,37 +10,79 @@ public static class VerifyCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "An export written by `ddl export`." };
-        var genesis = new Option<FileInfo?>("--genesis") { Description = "A genesis.json you trust; without it the export's own genesis is used." };
-        var command = new Command("verify", "Verify an export offline: exit 0 only when every hash, link and signature holds.") { file, genesis };
+        var file = new Argument<FileInfo>("file") { Description = "An export written by `ddl export`, or an entry proof bundle written by `ddl proof`." };
+        var genesis = new Option<FileInfo?>("--genesis") { Description = "A genesis.json you trust; without it the file's own genesis is used." };
+        var since = new Option<FileInfo?>("--checkpoint")
+        {
+            Description = "A checkpoint saved earlier (or an export or bundle carrying one): the file's checkpoint must extend it.",
+        };
+        var command = new Command("verify",
+            "Verify an export or a proof bundle offline: exit 0 only when every hash, link, signature and notary proof holds.") { file, genesis, since };
         command.SetAction(parse =>
         {
-            ExportFile export;
+            JsonNode node;
+            Ledger.Genesis? trusted;
+            SignedCheckpointFile? saved;
             try
             {
-                export = ExportFile.FromJson(JsonNode.Parse(File.ReadAllText(parse.GetValue(file)!.FullName))!);
+                node = JsonNode.Parse(File.ReadAllText(parse.GetValue(file)!.FullName)) ?? throw new FormatException("the file is empty");
+                trusted = parse.GetValue(genesis) is { } g ? Ledger.Genesis.FromJson(JsonNode.Parse(File.ReadAllText(g.FullName))!) : null;
+                saved = parse.GetValue(since) is { } s ? SignedCheckpointFile.Load(s.FullName) : null;
             }
-            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or LedgerException)
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or LedgerException or IOException)
             {
-                Console.Error.WriteLine($"FAIL: the file is not a readable export: {e.Message}");
+                Console.Error.WriteLine($"FAIL: a file is not readable: {e.Message}");
                 return 1;
             }
 
-            var trusted = parse.GetValue(genesis) is { } g ? Ledger.Genesis.FromJson(JsonNode.Parse(File.ReadAllText(g.FullName))!) : null;
-            var failures = ExportVerifier.Verify(export, trusted);
-            foreach (var f in failures)
+            try
             {
-                Console.Error.WriteLine($"FAIL {f.Chain}#{f.Seq} {f.Code}: {f.Reason}");
+                return node["format"]?.GetValue<string>() == ProofBundle.Format
+                    ? VerifyBundle(ProofBundle.FromJson(node), trusted, saved)
+                    : VerifyExport(ExportFile.FromJson(node), trusted, saved);
             }
-
-            if (failures.Count > 0)
+            catch (Exception e) when (e is FormatException or InvalidOperationException or LedgerException)
             {
+                Console.Error.WriteLine($"FAIL: the file is not a readable export or proof bundle: {e.Message}");
                 return 1;
             }
-
-            Console.WriteLine($"OK: {export.Chains.Count} chain(s), {export.Chains.Sum(c => c.Entries.Count)} entries verified.");
-            return 0;
         });
         return command;
+    }
+
+    private static int VerifyExport(ExportFile export, Ledger.Genesis? trusted, SignedCheckpointFile? saved)
+    {
+        if (Report(ExportVerifier.Verify(export, trusted, saved)))
+        {
+            return 1;
+        }
+
+        var entries = export.Chains.Sum(c => c.Entries.Count);
+        Console.WriteLine($"OK: {export.Chains.Count} chain(s), {entries} entries verified"
+            + (export.Checkpoint is { } c ? $"; all in the notary's {c}" : "; the export has no checkpoint, so inclusion in the notary's log was not checked")
+            + (saved is not null ? $", which extends the saved {saved}." : "."));
+        return 0;
+    }
+
+    private static int VerifyBundle(ProofBundle bundle, Ledger.Genesis? trusted, SignedCheckpointFile? saved)
+    {
+        if (Report(BundleVerifier.Verify(bundle, trusted, saved)))
+        {
+            return 1;
+        }
+
+        Console.WriteLine($"OK: {bundle.Chain}#{bundle.Seq} is leaf {bundle.LeafIndex} of the notary's {bundle.Checkpoint}"
+            + (bundle.Canonical is null ? " (the bundle has its hash only)" : "")
+            + (saved is not null ? $", which extends the saved {saved}." : "."));
+        return 0;
+    }
+
+    private static bool Report(IReadOnlyList<VerificationFailure> failures)
+    {
+        foreach (var f in failures)
+        {
+            Console.Error.WriteLine($"FAIL {f.Chain}#{f.Seq} {f.Code}: {f.Reason}");
+        }
+        return failures.Count > 0;
     }
 }

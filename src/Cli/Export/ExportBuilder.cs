@@ -5,19 +5,33 @@ using Ddl.Ledger;
 namespace Ddl.Cli.Export;
 
 /// <summary>
-/// Fetches the chains asked for through GraphQL, then the institution chains of every institution
+/// Fetches the chains asked for through GraphQL (for a patient: the patient's chain and every
+/// chain its <c>patient.linked</c> entries name), then the institution chains of every institution
 /// that authored an entry in them, so that the export verifies with nothing but itself.
 /// </summary>
 public sealed class ExportBuilder(LedgerClient client)
 {
     private const int Page = 1000;
 
-    public async Task<ExportFile> BuildAsync(IEnumerable<string> chainIds, CancellationToken ct)
+    /// <summary>The type of the entries the ledger writes on a patient's chain for each document issued to them.</summary>
+    public const string PatientLinked = "patient.linked";
+
+    public async Task<ExportFile> BuildAsync(IEnumerable<string> chainIds, CancellationToken ct, string? patient = null)
     {
         var genesisText = (await client.ExecuteAsync(Queries.Genesis, ct: ct))["ledger"]!["genesis"]!.GetValue<string>();
         var chains = new List<ExportedChain>();
         var fetched = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>(chainIds.Select(id => ChainId.Parse(id).Value));
+        if (patient is not null)
+        {
+            var id = ChainId.Parse(patient);
+            if (id.Kind != ChainKind.Patient)
+            {
+                throw new LedgerException(ErrorCodes.InvalidChainId, $"'{patient}' is not a patient chain id (patient:<id>).");
+            }
+            pending.Enqueue(id.Value);
+        }
+
         while (pending.TryDequeue(out var id))
         {
             if (!fetched.Add(id))
@@ -31,11 +45,35 @@ public sealed class ExportBuilder(LedgerClient client)
             {
                 pending.Enqueue(author);
             }
+            if (id == patient)
+            {
+                foreach (var linked in LinkedChains(chain).Where(l => !fetched.Contains(l)))
+                {
+                    pending.Enqueue(linked);
+                }
+            }
         }
 
         // Institutions first: a verifier builds its key directory from them before anything else.
         var ordered = chains.OrderBy(c => IsInstitution(c.Id) ? 0 : 1).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         return new ExportFile((JsonObject)JsonNode.Parse(genesisText)!, ordered, LedgerTime.Format(DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>
+    /// The chains a patient's chain links (<c>patient.linked</c> entries, body <c>{"chain": id, …}</c>).
+    /// Read leniently: a malformed entry is the verifier's to report, not the exporter's.
+    /// </summary>
+    private static IEnumerable<string> LinkedChains(ExportedChain patient)
+    {
+        foreach (var entry in patient.Entries)
+        {
+            var submission = JsonNode.Parse(entry.Canonical)?["submission"];
+            if (submission?["type"]?.GetValue<string>() == PatientLinked
+                && submission["body"]?["chain"] is JsonValue chain && chain.TryGetValue<string>(out var id) && ChainId.TryParse(id, out _))
+            {
+                yield return id;
+            }
+        }
     }
 
     private static bool IsInstitution(string id) => id.StartsWith("institution:", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ddl.Cli.Notary;
 
 namespace Ddl.Cli.Export;
 
@@ -8,28 +9,45 @@ namespace Ddl.Cli.Export;
 /// stored canonical text, so a verifier hashes the very bytes the ledger holds.
 /// <code>
 /// {"format":"ddl.export.v1","exportedAt":"…","genesis":{…},
-///  "chains":[{"id":"institution:x","entries":[{"hash":"…","canonical":"{…}"}]}]}
+///  "chains":[{"id":"institution:x","entries":[{"hash":"…","canonical":"{…}","leafIndex":7,"auditPath":["…"]}]}],
+///  "checkpoint":{…,"sig":"…"}, "consistency":[{"fromSize":5,"proof":["…"]}]}
 /// </code>
+/// <c>checkpoint</c> (the notary's latest when the file was made), each entry's <c>leafIndex</c> and
+/// <c>auditPath</c> (its inclusion in that checkpoint) and <c>consistency</c> (proofs from the
+/// checkpoints given with <c>--checkpoint</c>) are optional: files without them still read.
 /// </summary>
-public sealed record ExportFile(JsonObject Genesis, IReadOnlyList<ExportedChain> Chains, string ExportedAt)
+public sealed record ExportFile(
+    JsonObject Genesis,
+    IReadOnlyList<ExportedChain> Chains,
+    string ExportedAt,
+    SignedCheckpointFile? Checkpoint = null,
+    IReadOnlyList<ConsistencyItem>? Consistency = null)
 {
     public const string Format = "ddl.export.v1";
 
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
     {
-        ["format"] = Format,
-        ["exportedAt"] = ExportedAt,
-        ["genesis"] = Genesis.DeepClone(),
-        ["chains"] = new JsonArray(Chains.Select(c => (JsonNode)new JsonObject
+        var json = new JsonObject
         {
-            ["id"] = c.Id,
-            ["entries"] = new JsonArray(c.Entries.Select(e => (JsonNode)new JsonObject
+            ["format"] = Format,
+            ["exportedAt"] = ExportedAt,
+            ["genesis"] = Genesis.DeepClone(),
+            ["chains"] = new JsonArray(Chains.Select(c => (JsonNode)new JsonObject
             {
-                ["hash"] = e.Hash,
-                ["canonical"] = e.Canonical,
+                ["id"] = c.Id,
+                ["entries"] = new JsonArray(c.Entries.Select(e => (JsonNode)e.ToJson()).ToArray()),
             }).ToArray()),
-        }).ToArray()),
-    };
+        };
+        if (Checkpoint is not null)
+        {
+            json["checkpoint"] = Checkpoint.ToJson();
+        }
+        if (Consistency is { Count: > 0 })
+        {
+            json["consistency"] = new JsonArray(Consistency.Select(c => (JsonNode)c.ToJson()).ToArray());
+        }
+        return json;
+    }
 
     public static ExportFile FromJson(JsonNode node)
     {
@@ -42,14 +60,36 @@ public sealed record ExportFile(JsonObject Genesis, IReadOnlyList<ExportedChain>
             .Select(c => new ExportedChain(
                 c!["id"]!.GetValue<string>(),
                 (c["entries"] as JsonArray ?? throw new FormatException("'entries' is missing."))
-                    .Select(e => new ExportedEntry(e!["hash"]!.GetValue<string>(), e["canonical"]!.GetValue<string>()))
+                    .Select(e => ExportedEntry.FromJson(e!))
                     .ToList()))
             .ToList();
         return new ExportFile(node["genesis"] as JsonObject ?? throw new FormatException("'genesis' is missing."), chains,
-            node["exportedAt"]?.GetValue<string>() ?? "");
+            node["exportedAt"]?.GetValue<string>() ?? "",
+            node["checkpoint"] is { } checkpoint ? SignedCheckpointFile.FromJson(checkpoint) : null,
+            ConsistencyItem.ListFrom(node["consistency"]));
     }
 }
 
 public sealed record ExportedChain(string Id, IReadOnlyList<ExportedEntry> Entries);
 
-public sealed record ExportedEntry(string Hash, string Canonical);
+/// <param name="LeafIndex">The entry's leaf in the export's checkpoint, when it was sealed in it.</param>
+/// <param name="AuditPath">Its RFC 9162 audit path to that checkpoint's root, hex.</param>
+public sealed record ExportedEntry(string Hash, string Canonical, long? LeafIndex = null, IReadOnlyList<string>? AuditPath = null)
+{
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["hash"] = Hash, ["canonical"] = Canonical };
+        if (LeafIndex is { } index && AuditPath is not null)
+        {
+            json["leafIndex"] = index;
+            json["auditPath"] = Hex.Array(AuditPath);
+        }
+        return json;
+    }
+
+    public static ExportedEntry FromJson(JsonNode e) => new(
+        e["hash"]!.GetValue<string>(),
+        e["canonical"]!.GetValue<string>(),
+        e["leafIndex"]?.GetValue<long>(),
+        e["auditPath"] is { } path ? Hex.List(path, "auditPath") : null);
+}

@@ -1,14 +1,18 @@
+using Ddl.Cli.Notary;
 using Ddl.Ledger;
 
 namespace Ddl.Cli.Export;
 
 /// <summary>
 /// Checks an export offline, with the genesis it carries: every hash, every link, every signature
-/// with the key its author held at recordedAt. Stops at the first bad entry of each chain.
+/// with the key its author held at recordedAt (stopping at the first bad entry of each chain);
+/// then, when the export carries a checkpoint, the notary's signature on it and every entry's
+/// inclusion in it (naming each entry that is not in the log as exported).
 /// </summary>
 public static class ExportVerifier
 {
-    public static IReadOnlyList<VerificationFailure> Verify(ExportFile export, Ledger.Genesis? trustedGenesis = null)
+    /// <param name="saved">A checkpoint saved earlier: the export's checkpoint must extend it (consistency proof).</param>
+    public static IReadOnlyList<VerificationFailure> Verify(ExportFile export, Ledger.Genesis? trustedGenesis = null, SignedCheckpointFile? saved = null)
     {
         var failures = new List<VerificationFailure>();
         var genesis = Ledger.Genesis.FromJson(export.Genesis);
@@ -53,6 +57,52 @@ public static class ExportVerifier
             }
         }
 
+        failures.AddRange(VerifyNotarisation(export, genesis, saved));
+        return failures;
+    }
+
+    /// <summary>
+    /// The export's checkpoint is signed by the genesis's notary, every entry is in it (a leaf made
+    /// from the entry's recomputed hash, at its position in its chain), and it extends
+    /// <paramref name="saved"/>. An export without a checkpoint (made before the notary existed)
+    /// has nothing to check here, unless a saved checkpoint asks for consistency.
+    /// </summary>
+    private static List<VerificationFailure> VerifyNotarisation(ExportFile export, Ledger.Genesis genesis, SignedCheckpointFile? saved)
+    {
+        var failures = new List<VerificationFailure>();
+        if (export.Checkpoint is not { } checkpoint)
+        {
+            if (saved is not null)
+            {
+                failures.Add(new VerificationFailure(NotaryChecks.CheckpointLabel, 0, ErrorCodes.ConsistencyFailed,
+                    "the export carries no checkpoint, so nothing can be checked against the saved one"));
+            }
+            return failures;
+        }
+
+        if (NotaryChecks.Checkpoint(checkpoint, genesis) is { } bad)
+        {
+            // Without a trusted root no inclusion means anything: report the checkpoint alone.
+            failures.Add(bad);
+            return failures;
+        }
+
+        foreach (var chain in export.Chains)
+        {
+            for (var seq = 0; seq < chain.Entries.Count; seq++)
+            {
+                var entry = chain.Entries[seq];
+                if (NotaryChecks.Inclusion(chain.Id, seq, NotaryChecks.EntryHash(entry.Canonical), entry.LeafIndex, entry.AuditPath, checkpoint.Checkpoint) is { } missing)
+                {
+                    failures.Add(missing);
+                }
+            }
+        }
+
+        if (saved is not null && NotaryChecks.Consistency(saved, checkpoint, export.Consistency ?? [], genesis) is { } inconsistent)
+        {
+            failures.Add(inconsistent);
+        }
         return failures;
     }
 }

@@ -19,6 +19,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     : Grain, IChainGrain
 {
     private IReadOnlyList<ICommitListener> listeners = [];
+    private EntryWriter? writer;
 
     private const int PageSize = 1000;
 
@@ -46,6 +47,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         listeners = ServiceProvider.GetServices<ICommitListener>().ToList();
+        writer = ServiceProvider.GetService<EntryWriter>();
         await LoadAsync(cancellationToken);
         await base.OnActivateAsync(cancellationToken);
     }
@@ -182,7 +184,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
         AppendOutcome outcome;
         try
         {
-            outcome = await store.AppendAsync(row);
+            outcome = await (writer is null ? store.AppendAsync(row) : writer.AppendAsync(row));
         }
         catch (ChainConflictException)
         {

@@ -29,6 +29,12 @@ public sealed record InstitutionProfile(string Kind, string Name, string Region)
             }
         }
 
+        // The opt-in to custodial signing (src/Fhir/Custodial): a flag, so nothing else may stand there.
+        if (body["custodialSigning"] is { } custodial && (custodial is not JsonValue flag || !flag.TryGetValue<bool>(out _)))
+        {
+            throw new LedgerException(ErrorCodes.InvalidSubmission, "'custodialSigning' must be true or false.");
+        }
+
         return new InstitutionProfile(kind, Text(body, "name", 200), Text(body, "region", 64));
     }
 

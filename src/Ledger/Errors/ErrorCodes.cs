@@ -79,6 +79,18 @@ public static class ErrorCodes
     public const string OverAdministration = "OVER_ADMINISTRATION";
     public const string TreatmentClosed = "TREATMENT_CLOSED";
 
+    // HL7 FHIR R4 in and out (src/Fhir).
+    /// <summary>Not valid FHIR R4 JSON (syntax, unknown elements, codes, cardinality).</summary>
+    public const string FhirInvalid = "FHIR_INVALID";
+    /// <summary>A FHIR resource type (or Bundle content) the ledger does not take.</summary>
+    public const string FhirUnsupported = "FHIR_UNSUPPORTED";
+    /// <summary>Valid FHIR that lacks what a ledger entry needs, or says something the ledger cannot record.</summary>
+    public const string FhirUnmappable = "FHIR_UNMAPPABLE";
+    /// <summary>A quantity that is not a whole number of its unit: the ledger holds integers only.</summary>
+    public const string QuantityNotInteger = "QUANTITY_NOT_INTEGER";
+    /// <summary>A FHIR submission without the author's signature from an institution that did not opt into custodial signing.</summary>
+    public const string SignatureRequired = "SIGNATURE_REQUIRED";
+
     // The notary's log and its proofs (PROTOCOL.md 5).
     /// <summary>The entry is committed but no checkpoint covers it yet; retry after the seal interval.</summary>
     public const string NotSealedYet = "NOT_SEALED_YET";

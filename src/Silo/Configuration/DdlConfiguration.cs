@@ -15,6 +15,10 @@ public static class DdlConfiguration
         ("--postgres", "DDL_POSTGRES", "Ddl:Postgres"),
         ("--silo-port", "DDL_SILO_PORT", "Ddl:SiloPort"),
         ("--gateway-port", "DDL_GATEWAY_PORT", "Ddl:GatewayPort"),
+        ("--cluster-id", "DDL_CLUSTER_ID", "Ddl:ClusterId"),
+        ("--service-id", "DDL_SERVICE_ID", "Ddl:ServiceId"),
+        ("--advertise-ip", "DDL_ADVERTISE_IP", "Ddl:AdvertiseIp"),
+        ("--silo-name", "DDL_SILO_NAME", "Ddl:SiloName"),
     ];
 
     public static void AddDdlSettings(this IConfigurationManager configuration, string[] args)

@@ -20,6 +20,27 @@ public sealed class DdlOptions
     /// <summary>Orleans client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Orleans ClusterOptions.ClusterId: silos (and clients) with the same id in the same database
+    /// form one cluster. Cluster mode only; the embedded silo is always "ddl".
+    /// </summary>
+    public string ClusterId { get; set; } = "ddl";
+
+    /// <summary>
+    /// Orleans ClusterOptions.ServiceId: the key of reminders and grain state in the database. Keep it
+    /// stable across deployments (a new ClusterId with the same ServiceId keeps the data).
+    /// </summary>
+    public string ServiceId { get; set; } = "ddl";
+
+    /// <summary>
+    /// The IP address this silo advertises to the others in the membership table (cluster mode).
+    /// Default 127.0.0.1, for a cluster on one machine; in Kubernetes the pod IP.
+    /// </summary>
+    public string? AdvertiseIp { get; set; }
+
+    /// <summary>The silo's name in the membership table (in Kubernetes the pod name); Orleans picks one when unset.</summary>
+    public string? SiloName { get; set; }
+
     /// <summary>The address GraphQL is served on when <c>--urls</c> is not given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 

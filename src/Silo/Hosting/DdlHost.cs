@@ -1,8 +1,14 @@
 using Ddl.Api;
 using Ddl.Api.Auth;
+using Ddl.Api.Fhir;
+using Ddl.Fhir;
+using Ddl.Fhir.Rest;
 using Ddl.Grains;
+using Ddl.Grains.Reports;
 using Ddl.Silo.Configuration;
 using Ddl.Silo.Genesis;
+using Ddl.Silo.Health;
+using Ddl.Silo.Telemetry;
 
 namespace Ddl.Silo.Hosting;
 
@@ -18,6 +24,7 @@ public static class DdlHost
         builder.Configuration.AddDdlSettings(args);
         var options = builder.Configuration.GetDdlOptions();
         builder.UseDefaultUrlUnlessGiven();
+        builder.UseQuietFrameworkLogs();
 
         Directory.CreateDirectory(options.FullDataDir);
         var genesis = GenesisFiles.LoadOrCreate(options.FullDataDir);
@@ -25,14 +32,22 @@ public static class DdlHost
 
         builder.Services.AddLedgerCore(options, genesis, store);
         builder.Services.AddLedgerDomain(builder.Configuration);
-        builder.UseLedgerSilo(options);
+        builder.Services.AddLedgerReports(builder.Configuration);
+        builder.UseLedgerSilo(options, store);
+        builder.Services.AddLedgerHealth();
+        builder.AddLedgerTelemetry();
         builder.Services.AddLedgerAuthentication(builder.Configuration, options.FullDataDir);
         builder.Services.AddLedgerGraphQL();
+        builder.Services.AddLedgerFhir(genesis.KeysDir, GenesisFiles.AuthorityId, genesis.Authority).AddLedgerFhirPolicy();
 
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseLedgerWebPages();
         app.UseAuthentication();
         app.MapLedgerGraphQL();
+        app.MapLedgerFhir();
+        app.MapLedgerHealth();
+        app.MapLedgerMetrics();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, genesis));
         return app;
     }

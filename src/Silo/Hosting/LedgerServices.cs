@@ -1,3 +1,5 @@
+using Ddl.Grains.Feeds;
+using Ddl.Grains.Notary;
 using Ddl.Grains.Trust;
 using Ddl.Silo.Configuration;
 using Ddl.Silo.Genesis;
@@ -15,6 +17,8 @@ public static class LedgerServices
         services.AddSingleton(store);
         services.AddSingleton(new LedgerTrust(genesis.Genesis, genesis.System));
         services.AddSingleton(TimeProvider.System);
+        services.AddLedgerNotary(store, genesis.Notary, genesis.Genesis);
+        services.AddLedgerFeeds();
         return services;
     }
 }

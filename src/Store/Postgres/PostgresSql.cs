@@ -8,11 +8,21 @@ internal static class PostgresSql
     // Arbiter is the nonce constraint only: a resubmission returns no row and writes nothing,
     // while a (chain, seq) clash still raises unique_violation on ChainSeqConstraint. With the
     // nonce as arbiter, a retried append that hits both keys is reported as the duplicate it is.
+    // The written row also goes to the notary's outbox (ddl_unsealed) in the same statement, so
+    // in the same commit: an entry is committed if and only if the notary owes it a seal.
     public const string Insert = """
-        INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-        ON CONFLICT ON CONSTRAINT ddl_entries_author_nonce_key DO NOTHING
-        RETURNING position
+        WITH inserted AS (
+            INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT ON CONSTRAINT ddl_entries_author_nonce_key DO NOTHING
+            RETURNING position, chain, seq, hash
+        ), queued AS (
+            INSERT INTO ddl_unsealed (position, chain, seq, hash)
+            SELECT position, chain, seq, hash FROM inserted
+        ), unprojected AS (
+            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted
+        )
+        SELECT position FROM inserted
         """;
 
     // The whole batch as one statement (one round trip, one commit): each column is an array
@@ -20,14 +30,25 @@ internal static class PostgresSql
     // instead of failing the statement, so one conflict cannot sink the other entries; the rows
     // that come back are the ones written. Rows go in (chain, seq) order so that two batches
     // racing for the same keys take their index locks in the same order and cannot deadlock.
+    // Written rows go to the notary's outbox in the same statement, as in Insert.
+    // Both statements also queue the entry for the read model's projector (ddl_unprojected,
+    // src/Store/Reports), in the same commit: committed if and only if owed a projection.
     public const string InsertBatch = """
-        INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
-        SELECT chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json
-        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-            WITH ORDINALITY AS input (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json, ord)
-        ORDER BY chain COLLATE "C", seq, ord
-        ON CONFLICT DO NOTHING
-        RETURNING position, chain, seq, author, nonce
+        WITH inserted AS (
+            INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
+            SELECT chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json
+            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                WITH ORDINALITY AS input (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json, ord)
+            ORDER BY chain COLLATE "C", seq, ord
+            ON CONFLICT DO NOTHING
+            RETURNING position, chain, seq, hash, author, nonce
+        ), queued AS (
+            INSERT INTO ddl_unsealed (position, chain, seq, hash)
+            SELECT position, chain, seq, hash FROM inserted
+        ), unprojected AS (
+            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted
+        )
+        SELECT position, chain, seq, author, nonce FROM inserted
         """;
 
     public const string FindByNonces = $"""

@@ -20,6 +20,15 @@ internal static class SqliteSql
         RETURNING position
         """;
 
+    // The notary's outbox: written right after each entry, in the entry's transaction, so an
+    // entry is committed if and only if the notary owes it a seal.
+    public const string QueueUnsealed =
+        "INSERT INTO ddl_unsealed (position, chain, seq, hash) VALUES (@position, @chain, @seq, @hash)";
+
+    // The read model's outbox (src/Store/Reports), in the entry's transaction as well: an entry
+    // is committed if and only if the projector owes it a projection.
+    public const string QueueUnprojected = "INSERT INTO ddl_unprojected (position) VALUES (@position)";
+
     public const string SeqTaken = "SELECT 1 FROM ddl_entries WHERE chain = @chain AND seq = @seq";
 
     public const string Get = $"SELECT {EntryRows.Columns} FROM ddl_entries WHERE chain = @chain AND seq = @seq";

@@ -15,6 +15,8 @@ internal sealed class SqliteWriter : IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _seqTaken;
     private readonly SqliteCommand _findByNonce;
+    private readonly SqliteCommand _queueUnsealed;
+    private readonly SqliteCommand _queueUnprojected;
 
     private SqliteWriter(SqliteConnection connection)
     {
@@ -22,6 +24,8 @@ internal sealed class SqliteWriter : IDisposable
         _insert = Command(SqliteSql.Insert, "@chain", "@seq", "@hash", "@prev", "@author", "@nonce", "@type", "@recorded_at", "@canonical_json");
         _seqTaken = Command(SqliteSql.SeqTaken, "@chain", "@seq");
         _findByNonce = Command(SqliteSql.FindByNonce, "@author", "@nonce");
+        _queueUnsealed = Command(SqliteSql.QueueUnsealed, "@position", "@chain", "@seq", "@hash");
+        _queueUnprojected = Command(SqliteSql.QueueUnprojected, "@position");
     }
 
     public static SqliteWriter Open(string connectionString)
@@ -83,7 +87,10 @@ internal sealed class SqliteWriter : IDisposable
         {
             var position = _insert.ExecuteScalar();
             if (position is long assigned)
+            {
+                QueueUnsealed(assigned, entry, transaction);
                 return new AppendOutcome.Appended(entry with { Position = assigned });
+            }
             // No row came back: the (author, nonce) upsert target matched, nothing was written.
             return new AppendOutcome.DuplicateNonce(
                 FindByNonce(entry.Author, entry.Nonce, transaction)
@@ -96,6 +103,20 @@ internal sealed class SqliteWriter : IDisposable
             // asking the index itself confirms it without parsing the message.
             return new AppendOutcome.Conflict(entry.Chain, entry.Seq);
         }
+    }
+
+    private void QueueUnsealed(long position, StoredEntry entry, SqliteTransaction transaction)
+    {
+        _queueUnsealed.Transaction = transaction;
+        var p = _queueUnsealed.Parameters;
+        p[0].Value = position;
+        p[1].Value = entry.Chain;
+        p[2].Value = entry.Seq;
+        p[3].Value = entry.Hash;
+        _queueUnsealed.ExecuteNonQuery();
+        _queueUnprojected.Transaction = transaction;
+        _queueUnprojected.Parameters[0].Value = position;
+        _queueUnprojected.ExecuteNonQuery();
     }
 
     private bool IsSeqTaken(StoredEntry entry, SqliteTransaction transaction)
@@ -128,6 +149,8 @@ internal sealed class SqliteWriter : IDisposable
         _insert.Dispose();
         _seqTaken.Dispose();
         _findByNonce.Dispose();
+        _queueUnsealed.Dispose();
+        _queueUnprojected.Dispose();
         _connection.Dispose();
     }
 }

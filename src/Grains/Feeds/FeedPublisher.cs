@@ -1,0 +1,99 @@
+using System.Threading.Channels;
+using Ddl.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ddl.Grains.Feeds;
+
+/// <summary>
+/// Publishes the entries committed on this silo to the feed shards. The chain grain only drops the
+/// entry into an unbounded queue (a writer is never slowed by a feed); one loop per shard enriches
+/// the entries in commit order and sends whatever has queued up in one call, so a busy shard gets
+/// batches and an idle one gets each entry at once.
+/// </summary>
+public sealed class FeedPublisher : BackgroundService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<StoredEntry>[] queues;
+    private readonly IGrainFactory grains;
+    private readonly IEntryStore store;
+    private readonly InstitutionRegions regions;
+    private readonly FeedOptions options;
+    private readonly ILogger<FeedPublisher> logger;
+
+    public FeedPublisher(IGrainFactory grains, IEntryStore store, InstitutionRegions regions, IOptions<FeedOptions> options, ILogger<FeedPublisher> logger)
+    {
+        this.grains = grains;
+        this.store = store;
+        this.regions = regions;
+        this.options = options.Value;
+        this.logger = logger;
+        queues = Enumerable.Range(0, this.options.Shards)
+            .Select(_ => Channel.CreateUnbounded<StoredEntry>(new UnboundedChannelOptions { SingleReader = true }))
+            .ToArray();
+    }
+
+    public void Enqueue(StoredEntry entry) => queues[FeedShards.Of(entry.Chain, queues.Length)].Writer.TryWrite(entry);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(queues.Select((queue, shard) => RunShardAsync(shard, queue.Reader, stoppingToken)));
+
+    private async Task RunShardAsync(int shard, ChannelReader<StoredEntry> queue, CancellationToken ct)
+    {
+        var enricher = new FeedEnricher(store, regions);
+        var batch = new List<FeedEvent>();
+        try
+        {
+            while (await queue.WaitToReadAsync(ct))
+            {
+                while (batch.Count < options.MaxBatch && queue.TryRead(out var entry))
+                {
+                    batch.Add(await EnrichAsync(enricher, entry, ct));
+                }
+
+                await PublishAsync(shard, [.. batch], ct);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The silo is stopping; what is still queued is in the store for anyone who resumes.
+        }
+    }
+
+    private async ValueTask<FeedEvent> EnrichAsync(FeedEnricher enricher, StoredEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            return await enricher.EnrichAsync(entry, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without its facts the entry still reaches chainEntries; the filtered feeds pick it up on resume.
+            logger.LogError(e, "Could not work out the feed facts of {Chain}#{Seq}", entry.Chain, entry.Seq);
+            return FeedEvent.Plain(entry);
+        }
+    }
+
+    /// <summary>Retries until the shard takes the batch: a shard whose silo died is reactivated elsewhere within seconds.</summary>
+    private async Task PublishAsync(int shard, FeedEvent[] events, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(50);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IFeedShardGrain>(shard).PublishAsync(events);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Feed shard {Shard} refused a batch of {Count} (attempt {Attempt}); retrying", shard, events.Length, attempt);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Orleans.Concurrency;
+
+namespace Ddl.Grains.Feeds;
+
+/// <summary>
+/// A silo's feed hub as the shards see it. One-way: a shard never waits for a silo, so a slow or
+/// dead silo cannot hold up the others (delivery is at most once; the hub repairs from the store).
+/// </summary>
+public interface IFeedObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnEventsAsync(FeedBatch batch);
+}
+
+/// <summary>
+/// Events a shard passes on in one call. <see cref="Epoch"/> names the shard's activation and
+/// <see cref="Number"/> counts its batches from 1, so a hub can tell that it missed one.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record FeedBatch(
+    [property: Orleans.Id(0)] int Shard,
+    [property: Orleans.Id(1)] Guid Epoch,
+    [property: Orleans.Id(2)] long Number,
+    [property: Orleans.Id(3)] FeedEvent[] Events);

@@ -1,0 +1,235 @@
+using Ddl.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ddl.Grains.Feeds;
+
+/// <summary>
+/// This silo's end of the feed bus, in the web tier (not a grain). While the silo has subscribers
+/// it is attached to every shard as one grain observer, renews that every
+/// <see cref="FeedOptions.RenewPeriod"/>, and hands each event to the local feeds it concerns
+/// (looked up by chain, by party, or global). It never waits inside the observer callback.
+/// It also keeps the live part honest: an event it has already dispatched is dropped, and when it
+/// may have missed some (a batch number skipped, a shard restarted, a silo left the cluster) it
+/// re-reads the last <see cref="FeedOptions.RepairLookback"/> of the store and dispatches what it
+/// had not seen.
+/// </summary>
+public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
+{
+    private const string Global = "*";
+    private const int RepairPage = 1000;
+
+    private readonly IGrainFactory grains;
+    private readonly IEntryStore store;
+    private readonly InstitutionRegions regions;
+    private readonly FeedOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<SiloFeedHub> logger;
+
+    // Dispatch is serial, so each chain's events reach the feeds in the order their shard sent them.
+    private readonly Lock dispatchGate = new();
+    private readonly Lock indexGate = new();
+    private readonly ShardOrder shardOrder = new();
+    private Dictionary<string, LiveFeed[]> index = new(StringComparer.Ordinal);
+    private int feedCount;
+
+    private readonly SemaphoreSlim attachGate = new(1, 1);
+    private IFeedObserver? reference;
+    private ITimer? renewal;
+    private bool attached;
+    private long idleSinceTicks;
+    private HashSet<string> knownSilos = [];
+
+    public SiloFeedHub(IGrainFactory grains, IEntryStore store, InstitutionRegions regions, IOptions<FeedOptions> options,
+        TimeProvider clock, ILogger<SiloFeedHub> logger)
+    {
+        this.grains = grains;
+        this.store = store;
+        this.regions = regions;
+        this.options = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+        dispatch = new DispatchState(this.options.RepairLookback + this.options.RepairLookback);
+    }
+
+    /// <summary>The highest store position this silo knows of; a feed without a cursor starts there.</summary>
+    public long HeadPosition => dispatch.Head;
+
+    /// <summary>How many feeds this silo serves.</summary>
+    public int FeedCount => Volatile.Read(ref feedCount);
+
+    /// <summary>Whether the hub is attached to the shards (it is while it has feeds, and a little after).</summary>
+    public bool IsAttached => Volatile.Read(ref attached);
+
+    /// <summary>Attaches to the shards unless already attached; <see cref="HeadPosition"/> is meaningful after it.</summary>
+    internal async Task EnsureAttachedAsync(CancellationToken ct)
+    {
+        if (Volatile.Read(ref attached))
+        {
+            return;
+        }
+
+        await attachGate.WaitAsync(ct);
+        try
+        {
+            if (!attached)
+            {
+                await AttachAsync(ct);
+            }
+        }
+        finally
+        {
+            attachGate.Release();
+        }
+    }
+
+    /// <summary>Files a feed under its index key, attaching to the shards first if needed.</summary>
+    internal async Task RegisterAsync(LiveFeed feed, CancellationToken ct)
+    {
+        await attachGate.WaitAsync(ct);
+        try
+        {
+            if (!attached)
+            {
+                await AttachAsync(ct);
+            }
+
+            lock (indexGate)
+            {
+                var copy = new Dictionary<string, LiveFeed[]>(index, StringComparer.Ordinal);
+                copy[feed.IndexKey] = copy.TryGetValue(feed.IndexKey, out var feeds) ? [.. feeds, feed] : [feed];
+                Volatile.Write(ref index, copy);
+                feedCount++;
+            }
+        }
+        finally
+        {
+            attachGate.Release();
+        }
+    }
+
+    internal void Unregister(LiveFeed feed)
+    {
+        lock (indexGate)
+        {
+            if (!index.TryGetValue(feed.IndexKey, out var feeds) || !feeds.Contains(feed))
+            {
+                return;
+            }
+
+            var copy = new Dictionary<string, LiveFeed[]>(index, StringComparer.Ordinal);
+            var rest = feeds.Where(f => !ReferenceEquals(f, feed)).ToArray();
+            if (rest.Length == 0)
+            {
+                copy.Remove(feed.IndexKey);
+            }
+            else
+            {
+                copy[feed.IndexKey] = rest;
+            }
+
+            Volatile.Write(ref index, copy);
+            if (--feedCount == 0)
+            {
+                idleSinceTicks = clock.GetUtcNow().UtcTicks;
+            }
+        }
+    }
+
+    public Task OnEventsAsync(FeedBatch batch)
+    {
+        (List<FeedBatch> Due, bool Lost, bool Waiting) accepted;
+        lock (dispatchGate)
+        {
+            accepted = shardOrder.Accept(batch);
+            Dispatch(accepted.Due);
+        }
+
+        if (accepted.Lost)
+        {
+            RequestRepair($"shard {batch.Shard} restarted");
+        }
+
+        if (accepted.Waiting)
+        {
+            _ = ExpireAsync(batch.Shard);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops renewing. The silo is already down when its services are disposed, so the hub does not
+    /// unsubscribe: the shards forget it after <see cref="FeedOptions.ObserverExpiry"/>.
+    /// </summary>
+    public void Dispose() => renewal?.Dispose();
+
+    /// <summary>A shard's batch came early and the ones before it are late: wait a moment, then go on without them and repair.</summary>
+    private async Task ExpireAsync(int shard)
+    {
+        await Task.Delay(ShardOrder.Wait);
+        bool lost;
+        lock (dispatchGate)
+        {
+            var due = shardOrder.Expire(shard);
+            Dispatch(due);
+            lost = due.Count > 0;
+        }
+
+        if (lost)
+        {
+            RequestRepair($"a batch of shard {shard} did not arrive");
+        }
+    }
+
+    /// <summary>Call under <see cref="dispatchGate"/>.</summary>
+    private void Dispatch(List<FeedBatch> batches)
+    {
+        foreach (var batch in batches)
+        {
+            foreach (var e in batch.Events)
+            {
+                Dispatch(e);
+            }
+        }
+    }
+
+    /// <summary>Hands an event to every local feed it concerns, once and in chain order. Call under <see cref="dispatchGate"/>.</summary>
+    private void Dispatch(FeedEvent e)
+    {
+        if (dispatch.FirstTime(e.Position, clock.GetUtcNow().UtcTicks))
+        {
+            Sequence(e);
+        }
+    }
+
+    /// <summary>Offers an event to the feeds filed under its chain, its parties and the global key.</summary>
+    private void Fan(FeedEvent e)
+    {
+        var feeds = Volatile.Read(ref index);
+        Offer(feeds, "chain:" + e.Chain, e);
+        if (e.Prescription is { } prescription)
+        {
+            foreach (var party in prescription.Parties())
+            {
+                Offer(feeds, "party:" + party, e);
+            }
+        }
+
+        Offer(feeds, Global, e);
+    }
+
+    private static void Offer(Dictionary<string, LiveFeed[]> feeds, string key, FeedEvent e)
+    {
+        if (feeds.TryGetValue(key, out var found))
+        {
+            foreach (var feed in found)
+            {
+                if (feed.Matches(e))
+                {
+                    feed.Offer(e);
+                }
+            }
+        }
+    }
+}

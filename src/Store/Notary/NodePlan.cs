@@ -1,0 +1,56 @@
+using Ddl.Ledger;
+
+namespace Ddl.Store.Notary;
+
+/// <summary>
+/// Which stored subtrees a proof or a frontier needs, found by running the protocol core's own
+/// algorithm against a source that only takes note. The store then reads them all in one round
+/// trip and runs the algorithm again on <see cref="StoredNodes"/>: proofs are computed by exactly
+/// the code that verifiers trust, from O(log n) rows.
+/// </summary>
+internal static class NodePlan
+{
+    public static IReadOnlyCollection<NodeKey> Inclusion(long leafIndex, long treeSize) =>
+        Record(source => Merkle.InclusionProof(source, leafIndex, treeSize));
+
+    public static IReadOnlyCollection<NodeKey> Consistency(long oldSize, long newSize) =>
+        Record(source => Merkle.ConsistencyProof(source, oldSize, newSize));
+
+    /// <summary>The perfect subtrees a log of <paramref name="size"/> leaves resumes from: one per set bit.</summary>
+    public static IReadOnlyCollection<NodeKey> Frontier(long size) =>
+        Record(source => MerkleAccumulator.Resume(source, size));
+
+    private static IReadOnlyCollection<NodeKey> Record(Action<IMerkleNodeSource> run)
+    {
+        var recorder = new Recorder();
+        run(recorder);
+        return recorder.Keys;
+    }
+
+    private sealed class Recorder : IMerkleNodeSource
+    {
+        // The algorithms branch on sizes and indexes only, never on hash values: any 32 bytes do.
+        private static readonly byte[] Placeholder = new byte[32];
+
+        public HashSet<NodeKey> Keys { get; } = [];
+
+        public byte[] PerfectSubtree(int level, long index)
+        {
+            Keys.Add(new NodeKey(level, index));
+            return Placeholder;
+        }
+    }
+}
+
+/// <summary>A stored perfect subtree's address: 2^Level leaves from leaf <c>Index * 2^Level</c>.</summary>
+internal readonly record struct NodeKey(int Level, long Index);
+
+/// <summary>Subtree hashes read from the store for one proof.</summary>
+internal sealed class StoredNodes(Dictionary<NodeKey, byte[]> nodes) : IMerkleNodeSource
+{
+    public byte[] PerfectSubtree(int level, long index) =>
+        nodes.TryGetValue(new NodeKey(level, index), out var hash)
+            ? hash
+            : throw new InvalidOperationException(
+                $"The Merkle log has no stored subtree at level {level}, index {index}: the notary tables are incomplete.");
+}

@@ -1,0 +1,211 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace Ddl.Store.Reports;
+
+/// <summary>
+/// The read model's writer: projects the entries the outbox (<c>ddl_unprojected</c>) says are
+/// owed, and rebuilds everything from the entries on demand.
+/// <para>
+/// Why it always equals a rebuild: the outbox row is written in the entry's own commit and
+/// deleted in the commit that projects the entry, so every committed entry is projected exactly
+/// once; projectors and rebuilds hold one lock, so they never interleave; each entry's projection
+/// reads only its own chain's earlier rows, and a chain's next entry is only appended after the
+/// previous one committed (its actor awaits each append), so it has a higher position and is
+/// projected later. A rebuild projects the same entries in position order, the same steps.
+/// </para>
+/// </summary>
+public sealed class ReadModel
+{
+    private readonly ReportDatabase db;
+
+    private ReadModel(ReportDatabase db) => this.db = db;
+
+    /// <summary>The read model in the database of <paramref name="entries"/>.</summary>
+    public static ReadModel For(IEntryStore entries) => new(ReportDatabase.For(entries));
+
+    internal ReportDatabase Database => db;
+
+    /// <summary>Projects up to <paramref name="limit"/> owed entries in one transaction; returns how many.</summary>
+    public async Task<int> ProjectPendingAsync(int limit = 500, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var transaction = await db.BeginProjectionAsync(connection, ct);
+        var owed = await ReadEntriesAsync(connection, transaction, $"""
+            SELECT {Columns("e")} FROM ddl_unprojected u JOIN ddl_entries e ON e.position = u.position
+            ORDER BY u.position LIMIT @limit
+            """, [("@limit", (long)limit)], ct);
+        if (owed.Count == 0)
+        {
+            return 0;
+        }
+
+        await ProjectAsync(connection, transaction, owed, ct);
+        // By the positions read, never by a range: on PostgreSQL a lower position may still be
+        // uncommitted, and its outbox row must survive until it is projected.
+        var positions = string.Join(",", owed.Select(e => e.Position.ToString(CultureInfo.InvariantCulture)));
+        await using (var delete = ReportDatabase.Command(connection, transaction, $"DELETE FROM ddl_unprojected WHERE position IN ({positions})", []))
+        {
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return owed.Count;
+    }
+
+    /// <summary>Projects until nothing is owed; returns how many entries were projected.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken ct = default)
+    {
+        long total = 0;
+        int round;
+        while ((round = await ProjectPendingAsync(1000, ct)) > 0)
+        {
+            total += round;
+        }
+
+        return total;
+    }
+
+    /// <summary>How many committed entries are not projected yet.</summary>
+    public async Task<long> PendingAsync(CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var command = ReportDatabase.Command(connection, null, "SELECT COUNT(*) FROM ddl_unprojected", []);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Empties the derived tables and projects every entry again, in one transaction: readers see
+    /// the old model until it commits. Appends go on meanwhile (on SQLite they wait for the commit).
+    /// </summary>
+    /// <returns>The number of entries read.</returns>
+    public async Task<long> RebuildAsync(IProgress<long>? progress = null, int pageSize = 2000, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        long done = 0;
+        try
+        {
+            await using var transaction = await db.BeginRebuildAsync(connection, ct);
+            await using (var empty = ReportDatabase.Command(connection, transaction, db.EmptySql, []))
+            {
+                await empty.ExecuteNonQueryAsync(ct);
+            }
+
+            var after = 0L;
+            while (true)
+            {
+                var page = await ReadEntriesAsync(connection, transaction,
+                    $"SELECT {Columns("e")} FROM ddl_entries e WHERE e.position > @after ORDER BY e.position LIMIT @limit",
+                    [("@after", after), ("@limit", (long)pageSize)], ct);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                await ProjectAsync(connection, transaction, page, ct);
+                after = page[^1].Position;
+                done += page.Count;
+                progress?.Report(done);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            await db.EndRebuildAsync(connection, CancellationToken.None);
+        }
+
+        return done;
+    }
+
+    /// <summary>Every derived row in a fixed order, as text: two read models are equal when their dumps are.</summary>
+    public async Task<string> DumpAsync(CancellationToken ct = default)
+    {
+        var text = new StringBuilder();
+        await using var connection = await db.OpenAsync(ct);
+        foreach (var table in ReportDatabase.DerivedTables.Split(", "))
+        {
+            text.Append("## ").AppendLine(table);
+            await using var command = ReportDatabase.Command(connection, null, $"SELECT * FROM {table}", []);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<string>();
+            while (await reader.ReadAsync(ct))
+            {
+                var cells = new string[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    cells[i] = reader.GetName(i) + "=" + (reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
+                }
+
+                rows.Add(string.Join("|", cells));
+            }
+
+            rows.Sort(StringComparer.Ordinal);
+            rows.ForEach(r => text.AppendLine(r));
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task ProjectAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEntry> entries, CancellationToken ct)
+    {
+        var steps = entries.SelectMany(EntryProjection.Steps).ToList();
+        if (connection.CanCreateBatch)
+        {
+            // PostgreSQL: one round trip for the whole page, statements run in order.
+            foreach (var chunk in steps.Chunk(1000))
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var step in chunk)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = step.Sql;
+                    foreach (var (name, value) in step.Parameters)
+                    {
+                        var p = command.CreateParameter();
+                        p.ParameterName = name;
+                        p.Value = value ?? DBNull.Value;
+                        if (value is null)
+                        {
+                            p.DbType = System.Data.DbType.String;
+                        }
+
+                        command.Parameters.Add(p);
+                    }
+
+                    batch.BatchCommands.Add(command);
+                }
+
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+
+            return;
+        }
+
+        foreach (var step in steps)
+        {
+            await using var command = ReportDatabase.Command(connection, transaction, step.Sql, step.Parameters);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static string Columns(string alias) =>
+        string.Join(", ", new[] { "chain", "seq", "hash", "prev", "author", "nonce", "type", "recorded_at", "canonical_json", "position" }.Select(c => alias + "." + c));
+
+    private static async Task<List<StoredEntry>> ReadEntriesAsync(DbConnection connection, DbTransaction transaction, string sql,
+        (string, object?)[] parameters, CancellationToken ct)
+    {
+        await using var command = ReportDatabase.Command(connection, transaction, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var entries = new List<StoredEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            entries.Add(new StoredEntry(reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9)));
+        }
+
+        return entries;
+    }
+}
