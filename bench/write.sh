@@ -10,6 +10,7 @@
 #   DDL_BENCH_POSTGRES  an Npgsql connection string of a server this benchmark may create databases
 #                       on. When set it is used as is; otherwise a throwaway PostgreSQL (fsync on) is
 #                       started here and stopped at exit (scripts/lib/postgres.sh).
+#   DDL_BENCH_NO_BUILD  1: skip `dotnet build -c Release bench/Write` (already built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,8 +35,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "building bench/Write (Release; builds src/Cli too)"
-if ! build_log="$(dotnet build -c Release bench/Write --nologo -v q </dev/null 2>&1)"; then
+if [ "${DDL_BENCH_NO_BUILD:-0}" = 1 ]; then
+    log "DDL_BENCH_NO_BUILD=1: running the bench/Write already built"
+elif log "building bench/Write (Release; builds src/Cli too)"; ! build_log="$(dotnet build -c Release bench/Write --nologo -v q </dev/null 2>&1)"; then
     printf '%s\n' "$build_log" | grep -E 'error|Error' >&2 || printf '%s\n' "$build_log" >&2
     log "build failed (another change in the tree may be half-done: copy the tree and run from the copy)"
     exit 1

@@ -1,7 +1,16 @@
 namespace Ddl.Bench.Feeds;
 
-/// <summary>The command line: <c>--subscribers N --rate R --seconds S --warmup W --scenario pharmacies|regulators|both --postgres CONN --output FILE</c>.</summary>
-public sealed record BenchOptions(int Subscribers, int Rate, int Seconds, int Warmup, string Scenario, string? Postgres, string Output, string Command)
+/// <summary>
+/// The command line: <c>--subscribers N --rate R --regulator-rate RR --seconds S --warmup W
+/// --prescriptions P --scenario pharmacies|regulators|both --min-threads T --postgres CONN --output FILE</c>.
+/// Dispensings go round robin over P prescriptions (default: as many as subscribers), each
+/// dispensed by its own pharmacy. The regulators' run, where every event goes to every subscriber,
+/// writes at RR (default R / 10: with 100 subscribers that is already 10,000 deliveries/s).
+/// With T above 0 (default 32) SQLite is measured once more with the thread pool's minimum raised
+/// to T worker threads: its commits block a thread each, which on a 2-core machine starves the pool.
+/// </summary>
+public sealed record BenchOptions(int Subscribers, int Rate, int RegulatorRate, int Seconds, int Warmup, int Prescriptions, string Scenario,
+    int MinThreads, string? Postgres, string Output, string Command)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -24,9 +33,18 @@ public sealed record BenchOptions(int Subscribers, int Rate, int Seconds, int Wa
         }
 
         var postgres = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("DDL_BENCH_POSTGRES");
-        var command = "dotnet run -c Release --project bench/Feeds --" + string.Concat(args
+        // run.sh passes the command it was given; a connection string (a password) is never written out.
+        var command = values.GetValueOrDefault("command") ?? "dotnet run -c Release --project bench/Feeds --" + string.Concat(args
             .Select((a, i) => i > 0 && args[i - 1] == "--postgres" ? " '<connection string>'" : " " + a));
-        return new BenchOptions(Int("subscribers", 100), Int("rate", 1000), Int("seconds", 20), Int("warmup", 3), scenario,
+        var subscribers = Int("subscribers", 100);
+        var prescriptions = Int("prescriptions", subscribers);
+        if (prescriptions < subscribers)
+        {
+            throw new ArgumentException("--prescriptions cannot be fewer than --subscribers (each pharmacy subscriber follows its own).");
+        }
+
+        var rate = Int("rate", 1000);
+        return new BenchOptions(subscribers, rate, Int("regulator-rate", rate / 10), Int("seconds", 20), Int("warmup", 3), prescriptions, scenario, Int("min-threads", 32),
             string.IsNullOrWhiteSpace(postgres) ? null : postgres,
             values.GetValueOrDefault("output") ?? Path.Combine(BenchmarksFile.RepositoryRoot(), "BENCHMARKS.md"), command);
     }

@@ -11,29 +11,29 @@ namespace Ddl.Bench.Feeds;
 /// </summary>
 public static class FeedRun
 {
-    public sealed record Result(string Name, string Description, int Subscribers, double AchievedRate, int Writes, long Expected, long Delivered,
-        Stats FromCommit, Stats FromSubmit, int Failures, IReadOnlyList<string> Ended);
+    public sealed record Result(string Name, string Store, string Description, int Subscribers, int Rate, double AchievedRate, int Writes, long Expected, long Delivered,
+        Stats FromCommit, Stats FromSubmit, int Failures, IReadOnlyList<string> Ended, double CoresUsed);
 
-    public sealed record Plan(string Name, string Description, string Field, string Query, Func<int, (string Subject, string Role)> Identity,
+    public sealed record Plan(string Name, string Description, int Rate, string Field, string Query, Func<int, (string Subject, string Role)> Identity,
         Func<Writer.Written, Scenario, IEnumerable<int>> Recipients);
 
     private const string Selection = "{ chain seq hash type recordedAt }";
 
     /// <summary>Each pharmacy follows its own prescription: every event goes to one subscriber.</summary>
-    public static Plan Pharmacies(Scenario scenario) => new("pharmacies",
-        "each pharmacy follows `prescriptionUpdates`; every dispensing reaches the one pharmacy that made it",
+    public static Plan Pharmacies(Scenario scenario, int subscriberCount, int rate) => new("pharmacies",
+        "each pharmacy follows `prescriptionUpdates`; every dispensing reaches the one pharmacy that made it", rate,
         "prescriptionUpdates", "subscription { prescriptionUpdates " + Selection + " }",
         i => (scenario.Pharmacies[i].Id, "pharmacy"),
-        (w, s) => [IndexOf(s, w.Chain)]);
+        (w, s) => IndexOf(s, w.Chain) is var i && i < subscriberCount ? [i] : []);
 
     /// <summary>Every regulator follows every dispensing: every event goes to every subscriber.</summary>
-    public static Plan Regulators(int subscribers) => new("regulators",
-        "every regulator follows `dispensings` (no filter); every dispensing reaches every subscriber",
+    public static Plan Regulators(int subscribers, int rate) => new("regulators",
+        "every regulator follows `dispensings` (no filter); every dispensing reaches every subscriber", rate,
         "dispensings", "subscription { dispensings " + Selection + " }",
         i => ($"institution:bench-regulator-{i}", "regulator"),
         (_, _) => Enumerable.Range(0, subscribers));
 
-    public static async Task<Result> RunAsync(LedgerUnderTest ledger, Scenario scenario, Plan plan, BenchOptions options, CommitClock commits, TextWriter log)
+    public static async Task<Result> RunAsync(LedgerUnderTest ledger, string store, Scenario scenario, Plan plan, BenchOptions options, CommitClock commits, TextWriter log)
     {
         var subscribers = new List<Subscriber>();
         for (var i = 0; i < options.Subscribers; i++)
@@ -43,22 +43,25 @@ public static class FeedRun
         }
 
         await ledger.WaitForFeedsAsync(options.Subscribers);
-        var count = options.Rate * (options.Warmup + options.Seconds);
+        var count = plan.Rate * (options.Warmup + options.Seconds);
         var submissions = Enumerable.Range(0, count).Select(scenario.Dispensing).ToList();
-        log.WriteLine($"[{plan.Name}] {options.Subscribers} subscribers connected; writing {count} dispensings at {options.Rate}/s");
-        var (writes, achieved, failures) = await Writer.RunAsync(ledger.Services.GetRequiredService<IGrainFactory>(), submissions, options.Rate);
+        log.WriteLine($"[{plan.Name}, {store}] {options.Subscribers} subscribers connected; writing {count} dispensings at {plan.Rate}/s");
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var (writes, achieved, failures) = await Writer.RunAsync(ledger.Services.GetRequiredService<IGrainFactory>(), submissions, plan.Rate);
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var cores = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu) / wall.Elapsed;
         foreach (var subscriber in subscribers)
         {
             await subscriber.DisposeAsync();
         }
 
         await ledger.WaitForFeedsAsync(0);
-        return Measure(plan, scenario, options, commits, subscribers, writes, achieved, failures);
+        return Measure(plan, store, scenario, options, commits, subscribers, writes, achieved, failures, cores);
     }
 
-    private static Result Measure(Plan plan, Scenario scenario, BenchOptions options, CommitClock commits, List<Subscriber> subscribers,
-        IReadOnlyList<Writer.Written> writes, double achieved, int failures)
+    private static Result Measure(Plan plan, string store, Scenario scenario, BenchOptions options, CommitClock commits, List<Subscriber> subscribers,
+        IReadOnlyList<Writer.Written> writes, double achieved, int failures, double cores)
     {
         // Only writes started after the warm-up count; each is looked up at every subscriber it should reach.
         var measuredFrom = writes.Min(w => w.Started) + (long)(options.Warmup * (double)Stopwatch.Frequency);
@@ -82,8 +85,8 @@ public static class FeedRun
         }
 
         var ended = subscribers.Select(s => s.Ended).OfType<string>().Distinct().ToList();
-        return new Result(plan.Name, plan.Description, options.Subscribers, achieved, measured.Count, expected, fromSubmit.Count,
-            new Stats(fromCommit), new Stats(fromSubmit), failures, ended);
+        return new Result(plan.Name, store, plan.Description, options.Subscribers, plan.Rate, achieved, measured.Count, expected, fromSubmit.Count,
+            new Stats(fromCommit), new Stats(fromSubmit), failures, ended, cores);
     }
 
     private static int IndexOf(Scenario scenario, string chain)

@@ -35,11 +35,12 @@ public static class Report
         s.AppendLine();
         if (seal is not null)
             s.AppendLine("- **Seal**: 100,000 entries appended through `IEntryStore.AppendBatchAsync` (their outbox rows written in the same statements), then one `SealAsync`: "
-                + "take the outbox rows, sort by (chain, seq), hash the leaves (both cores) while the leaf indexes stream by binary COPY, COPY the ~200,000 new subtree hashes, sign, commit. "
+                + "take (delete) the outbox rows, sort by (chain, seq), hash the leaves on both cores, binary-COPY the 100,000 leaves (index, entry position, leaf hash) while the larger subtrees are hashed, "
+                + "COPY those ~100,000 subtree hashes, sign, commit. "
                 + "Several runs on one growing log.");
         if (proofs is not null)
         {
-            s.AppendLine($"- **Proofs**: the log was grown to {proofs.Size:N0} leaves through the real seal, 100,000 per seal, the outbox filled by binary COPY "
+            s.AppendLine($"- **Proofs**: the log was grown to {proofs.Size:N0} leaves through the real seal, 100,000 per seal, each after the server itself appended 100,000 entries with their outbox rows (one INSERT ... SELECT shaped like the store's batch append) "
                 + $"({proofs.BuildTime.TotalMinutes:0.0} min; those seals took median {Ms(proofs.SealWhileBuilding.Median)}, p99 {Ms(proofs.SealWhileBuilding.P99)}). "
                 + "Each proof reads its O(log n) subtree hashes in one indexed round trip; random leaves and sizes; every tenth entry proof was checked against the signed root "
                 + $"({proofs.Verified} checked, all held).");

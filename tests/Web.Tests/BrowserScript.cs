@@ -81,7 +81,7 @@ public sealed class BrowserScript : IAsyncDisposable
 
             Events.Add(e);
             var kind = e["event"]!.GetValue<string>();
-            Assert.False(kind == "failed", $"the browser script failed: {e["message"]}\n{e["shown"]}\n{await StderrSoFarAsync()}");
+            Assert.False(kind == "failed", $"the browser script failed: {e["message"]}\n{string.Join("\n", Events.SkipLast(1))}\n{e["shown"]}\n{await StderrSoFarAsync()}");
             if (kind == name)
             {
                 return e;

@@ -7,7 +7,7 @@ namespace Ddl.Grains.Feeds;
 /// </summary>
 internal sealed class DispatchState(TimeSpan remember)
 {
-    private static readonly long SampleEvery = TimeSpan.FromSeconds(1).Ticks;
+    private static readonly long SampleEvery = TimeSpan.FromMilliseconds(100).Ticks;
 
     private readonly Lock gate = new();
     private readonly HashSet<long> seen = [];

@@ -18,8 +18,11 @@ public sealed class FeedOptions
     /// <summary>How often a silo's hub renews its place at every shard and checks the cluster for lost silos.</summary>
     public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a hub stays attached to the shards after its silo's last subscriber has gone.</summary>
-    public TimeSpan Linger { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How far back a multi-chain feed without a cursor starts: the entries committed this long before
+    /// the subscription are included, so one made just before a write never loses the race to it.
+    /// </summary>
+    public TimeSpan StartGrace { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How far back a hub re-reads the store when it may have missed events (a shard restarted, a

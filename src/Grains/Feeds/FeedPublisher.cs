@@ -14,6 +14,7 @@ namespace Ddl.Grains.Feeds;
 /// </summary>
 public sealed class FeedPublisher : BackgroundService
 {
+    private const int MaxAttempts = 16;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly Channel<StoredEntry>[] queues;
@@ -77,7 +78,11 @@ public sealed class FeedPublisher : BackgroundService
         }
     }
 
-    /// <summary>Retries until the shard takes the batch: a shard whose silo died is reactivated elsewhere within seconds.</summary>
+    /// <summary>
+    /// Retries for about a minute: a shard whose silo died is reactivated elsewhere within seconds.
+    /// Past that the batch is dropped (and logged) rather than hold up every chain behind it: the
+    /// hubs fill a chain's gap from the store when its next entry comes, and resumes read the store.
+    /// </summary>
     private async Task PublishAsync(int shard, FeedEvent[] events, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(50);
@@ -88,11 +93,17 @@ public sealed class FeedPublisher : BackgroundService
                 await grains.GetGrain<IFeedShardGrain>(shard).PublishAsync(events);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested && attempt < MaxAttempts)
             {
                 logger.LogWarning(e, "Feed shard {Shard} refused a batch of {Count} (attempt {Attempt}); retrying", shard, events.Length, attempt);
                 await Task.Delay(delay, ct);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Feed shard {Shard} refused a batch of {Count} {Attempts} times; dropping it ({First}#{Seq} first)",
+                    shard, events.Length, attempt, events[0].Chain, events[0].Seq);
+                return;
             }
         }
     }

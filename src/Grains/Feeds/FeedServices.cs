@@ -26,6 +26,7 @@ public static class FeedServices
         services.TryAddSingleton<CheckpointWatcher>();
         services.TryAddSingleton<FeedPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedPublisher>());
+        services.AddHostedService<FeedHubStarter>();
         services.AddSingleton<ICommitListener, FeedCommitListener>();
         return services;
     }

@@ -43,9 +43,9 @@ public sealed class LogFeed : LiveFeed
 
     protected override Task StartAsync(CancellationToken ct)
     {
-        // Without a cursor the feed starts at what this silo has seen of the store's head: everything
-        // committed later reaches it live or from the store.
-        var start = resumeFrom?.Watermark ?? Context.Hub.HeadPosition;
+        // Without a cursor the feed starts where this silo saw the store's head a moment ago:
+        // everything committed later reaches it from the store or live.
+        var start = resumeFrom?.Watermark ?? Context.Hub.StartPosition;
         var already = resumeFrom?.Above ?? [];
         Locked(() =>
         {

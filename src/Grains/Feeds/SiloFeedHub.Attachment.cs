@@ -3,7 +3,12 @@ using Orleans.Runtime;
 
 namespace Ddl.Grains.Feeds;
 
-/// <summary>Attaching to the shards, renewing, and letting go when the silo has had no subscriber for a while.</summary>
+/// <summary>
+/// Attaching to the shards and renewing. A hub attaches when its silo starts (see
+/// <see cref="FeedHubStarter"/>) and stays attached: it then always knows the store's recent head,
+/// so a subscription made at any moment starts in the right place, and each event costs a silo
+/// without subscribers one cheap dispatch.
+/// </summary>
 public sealed partial class SiloFeedHub
 {
     private readonly DispatchState dispatch;
@@ -31,18 +36,6 @@ public sealed partial class SiloFeedHub
         logger.LogInformation("Feed hub attached to {Shards} shards at store position {Head}", options.Shards, head);
     }
 
-    /// <summary>Call under <see cref="attachGate"/>.</summary>
-    private async Task DetachAsync()
-    {
-        attached = false;
-        if (reference is not null)
-        {
-            await Task.WhenAll(Enumerable.Range(0, options.Shards).Select(shard => grains.GetGrain<IFeedShardGrain>(shard).UnsubscribeAsync(reference)));
-        }
-
-        logger.LogInformation("Feed hub detached: no subscriber on this silo for {Linger}", options.Linger);
-    }
-
     private async Task RenewAsync()
     {
         if (Interlocked.Exchange(ref renewing, 1) == 1)
@@ -55,12 +48,6 @@ public sealed partial class SiloFeedHub
         {
             if (!attached)
             {
-                return;
-            }
-
-            if (FeedCount == 0 && clock.GetUtcNow().UtcTicks - idleSinceTicks >= options.Linger.Ticks)
-            {
-                await DetachAsync();
                 return;
             }
 
@@ -79,8 +66,9 @@ public sealed partial class SiloFeedHub
 
             knownSilos = silos;
         }
-        catch (Exception e) when (e is TimeoutException or Orleans.Runtime.OrleansException)
+        catch (Exception e)
         {
+            // A timer callback has no caller to tell: log it, and the next period tries again.
             logger.LogWarning(e, "Feed hub could not renew its shard subscriptions; trying again in {Period}", options.RenewPeriod);
         }
         finally

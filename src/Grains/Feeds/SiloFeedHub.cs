@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Ddl.Grains.Feeds;
 
 /// <summary>
-/// This silo's end of the feed bus, in the web tier (not a grain). While the silo has subscribers
-/// it is attached to every shard as one grain observer, renews that every
+/// This silo's end of the feed bus, in the web tier (not a grain). It is attached to every shard
+/// as one grain observer, renews that every
 /// <see cref="FeedOptions.RenewPeriod"/>, and hands each event to the local feeds it concerns
 /// (looked up by chain, by party, or global). It never waits inside the observer callback.
 /// It also keeps the live part honest: an event it has already dispatched is dropped, and when it
@@ -37,7 +37,6 @@ public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
     private IFeedObserver? reference;
     private ITimer? renewal;
     private bool attached;
-    private long idleSinceTicks;
     private HashSet<string> knownSilos = [];
 
     public SiloFeedHub(IGrainFactory grains, IEntryStore store, InstitutionRegions regions, IOptions<FeedOptions> options,
@@ -52,14 +51,18 @@ public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
         dispatch = new DispatchState(this.options.RepairLookback + this.options.RepairLookback);
     }
 
-    /// <summary>The highest store position this silo knows of; a feed without a cursor starts there.</summary>
+    /// <summary>The highest store position this silo knows of.</summary>
     public long HeadPosition => dispatch.Head;
+
+    /// <summary>
+    /// Where a multi-chain feed without a cursor starts: the head as it was <see cref="FeedOptions.StartGrace"/>
+    /// ago, so that a client that subscribes and at once writes (or has someone write) misses nothing
+    /// to the race between its subscription and the commit.
+    /// </summary>
+    public long StartPosition => dispatch.RepairStart(clock.GetUtcNow().UtcTicks, options.StartGrace);
 
     /// <summary>How many feeds this silo serves.</summary>
     public int FeedCount => Volatile.Read(ref feedCount);
-
-    /// <summary>Whether the hub is attached to the shards (it is while it has feeds, and a little after).</summary>
-    public bool IsAttached => Volatile.Read(ref attached);
 
     /// <summary>Attaches to the shards unless already attached; <see cref="HeadPosition"/> is meaningful after it.</summary>
     internal async Task EnsureAttachedAsync(CancellationToken ct)
@@ -80,59 +83,6 @@ public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
         finally
         {
             attachGate.Release();
-        }
-    }
-
-    /// <summary>Files a feed under its index key, attaching to the shards first if needed.</summary>
-    internal async Task RegisterAsync(LiveFeed feed, CancellationToken ct)
-    {
-        await attachGate.WaitAsync(ct);
-        try
-        {
-            if (!attached)
-            {
-                await AttachAsync(ct);
-            }
-
-            lock (indexGate)
-            {
-                var copy = new Dictionary<string, LiveFeed[]>(index, StringComparer.Ordinal);
-                copy[feed.IndexKey] = copy.TryGetValue(feed.IndexKey, out var feeds) ? [.. feeds, feed] : [feed];
-                Volatile.Write(ref index, copy);
-                feedCount++;
-            }
-        }
-        finally
-        {
-            attachGate.Release();
-        }
-    }
-
-    internal void Unregister(LiveFeed feed)
-    {
-        lock (indexGate)
-        {
-            if (!index.TryGetValue(feed.IndexKey, out var feeds) || !feeds.Contains(feed))
-            {
-                return;
-            }
-
-            var copy = new Dictionary<string, LiveFeed[]>(index, StringComparer.Ordinal);
-            var rest = feeds.Where(f => !ReferenceEquals(f, feed)).ToArray();
-            if (rest.Length == 0)
-            {
-                copy.Remove(feed.IndexKey);
-            }
-            else
-            {
-                copy[feed.IndexKey] = rest;
-            }
-
-            Volatile.Write(ref index, copy);
-            if (--feedCount == 0)
-            {
-                idleSinceTicks = clock.GetUtcNow().UtcTicks;
-            }
         }
     }
 
@@ -200,36 +150,6 @@ public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
         if (dispatch.FirstTime(e.Position, clock.GetUtcNow().UtcTicks))
         {
             Sequence(e);
-        }
-    }
-
-    /// <summary>Offers an event to the feeds filed under its chain, its parties and the global key.</summary>
-    private void Fan(FeedEvent e)
-    {
-        var feeds = Volatile.Read(ref index);
-        Offer(feeds, "chain:" + e.Chain, e);
-        if (e.Prescription is { } prescription)
-        {
-            foreach (var party in prescription.Parties())
-            {
-                Offer(feeds, "party:" + party, e);
-            }
-        }
-
-        Offer(feeds, Global, e);
-    }
-
-    private static void Offer(Dictionary<string, LiveFeed[]> feeds, string key, FeedEvent e)
-    {
-        if (feeds.TryGetValue(key, out var found))
-        {
-            foreach (var feed in found)
-            {
-                if (feed.Matches(e))
-                {
-                    feed.Offer(e);
-                }
-            }
         }
     }
 }

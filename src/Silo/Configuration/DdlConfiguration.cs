@@ -19,6 +19,7 @@ public static class DdlConfiguration
         ("--service-id", "DDL_SERVICE_ID", "Ddl:ServiceId"),
         ("--advertise-ip", "DDL_ADVERTISE_IP", "Ddl:AdvertiseIp"),
         ("--silo-name", "DDL_SILO_NAME", "Ddl:SiloName"),
+        ("--dashboard", "DDL_DASHBOARD", "Ddl:Dashboard"),
     ];
 
     public static void AddDdlSettings(this IConfigurationManager configuration, string[] args)

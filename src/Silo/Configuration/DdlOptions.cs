@@ -42,6 +42,9 @@ public sealed class DdlOptions
     public string? SiloName { get; set; }
 
     /// <summary>The address GraphQL is served on when <c>--urls</c> is not given.</summary>
+    /// <summary>Serves the Orleans dashboard at /dashboard (grain and silo statistics). Off by default: it is unauthenticated.</summary>
+    public bool Dashboard { get; set; }
+
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     public string StoreEngine => string.IsNullOrWhiteSpace(Postgres) ? "sqlite" : "postgres";

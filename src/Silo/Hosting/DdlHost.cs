@@ -20,6 +20,10 @@ public static class DdlHost
 {
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
+        // The SQLite store commits (with fsync) synchronously on pool threads; on a 2-core machine
+        // the default minimum of 2 lets a burst of commits starve the pool and stall every feed.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddDdlSettings(args);
         var options = builder.Configuration.GetDdlOptions();
@@ -48,6 +52,7 @@ public static class DdlHost
         app.MapLedgerFhir();
         app.MapLedgerHealth();
         app.MapLedgerMetrics();
+        app.MapLedgerDashboard(options);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, genesis));
         return app;
     }

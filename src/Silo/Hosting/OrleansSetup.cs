@@ -2,6 +2,7 @@ using Ddl.Silo.Cluster;
 using Ddl.Silo.Configuration;
 using Ddl.Store;
 using Ddl.Store.Postgres;
+using Orleans.Dashboard;
 
 namespace Ddl.Silo.Hosting;
 
@@ -14,6 +15,11 @@ public static class OrleansSetup
     /// </summary>
     public static void UseLedgerSilo(this WebApplicationBuilder builder, DdlOptions options, IEntryStore store)
     {
+        if (options.Dashboard)
+        {
+            builder.UseOrleans(silo => silo.AddDashboard());
+        }
+
         if (store is PostgresEntryStore postgres)
         {
             // One pool per process: the store's, shared with Orleans (max_connections is counted
@@ -33,5 +39,14 @@ public static class OrleansSetup
                 o.ClusterId = "ddl";
                 o.ServiceId = "ddl";
             }));
+    }
+
+    /// <summary>The dashboard's pages, when <see cref="DdlOptions.Dashboard"/> is on.</summary>
+    public static void MapLedgerDashboard(this WebApplication app, DdlOptions options)
+    {
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
     }
 }

@@ -133,20 +133,3 @@ public sealed class GraphQLWsClientTests
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root."), "tests", "Api.Tests", "ws-client");
     }
 }
-
-internal static class ProcessExtensions
-{
-    public static async Task<bool> WaitForExitAsync(this Process process, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-            return true;
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-}

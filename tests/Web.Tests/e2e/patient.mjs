@@ -1,6 +1,6 @@
 // A patient signs in, reads their report, downloads their verifiable export, sees it verified in
 // the browser, then checks a copy with one byte changed and sees it rejected.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { config, emit, run, signIn, screenshot } from './browser.mjs';
@@ -38,6 +38,7 @@ await run(async (context) => {
   const path = join(tmpdir(), `ddl-export-${process.pid}.json`);
   await download.saveAs(path);
   const original = await readFile(path);
+  await rm(path);
   const downloaded = await verdictAfterUpload(page, 'downloaded.json', original);
   emit('downloaded', { ...downloaded, bytes: original.length, format: JSON.parse(original).format });
 

@@ -66,6 +66,8 @@ export function say(region, message, kind = 'info') {
 
 /** An error box's content: the plain reason, then the code and the ledger's message. */
 export function errorMessage(error) {
+  // Not a refusal from the ledger but a fault of the page itself: log it, so it is seen and fixed.
+  if (error instanceof Error && !('code' in error)) console.error(error);
   const { code, plain, message } = explain(error);
   return h('span', {}, h('strong', {}, plain), ' ', h('span', { class: 'code' }, `(${code}${message ? `: ${message}` : ''})`));
 }
@@ -113,7 +115,8 @@ export function signIn(role, onChange) {
   });
   $('#signout').addEventListener('click', () => { $('#token', form).value = ''; apply(null); $('#token', form).focus(); });
   const saved = sessionStorage.getItem(storageKey);
-  if (saved) apply(saved); else onChange(null, null);
+  // After the page's module has finished loading, so the callback may use everything it defines.
+  queueMicrotask(() => (saved ? apply(saved) : onChange(null, null)));
 }
 
 /** Marks the current page in the navigation for screen readers (aria-current). */
@@ -136,4 +139,9 @@ export function table(caption, headings, rows, attrs = {}) {
 export function tOr(key, fallback, vars = {}) {
   const value = t(key, vars);
   return value === key ? fallback : value;
+}
+
+/** The plain name of an entry type (e.g. "prescription.dispensed"); the type itself when unknown. */
+export function typeName(type) {
+  return strings.entryTypes[type] ?? type;
 }

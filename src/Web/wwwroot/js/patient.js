@@ -1,7 +1,7 @@
 // The patient's page: their treatment report (timeline and graph), who read their record, and
 // their verifiable export, built from the public API and verified here with WebCrypto.
 import { gql } from './graphql.js';
-import { applyI18n, markNav, $, h, t, tOr, show, say, errorMessage, signIn, time, table } from './dom.js';
+import { applyI18n, markNav, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
 import { graph } from './graph.js';
 import { buildPatientExport } from './export.js';
 import { verifyExport } from './verify.js';
@@ -22,6 +22,7 @@ const REPORT = `{ treatmentReport {
 
 let token = null;
 let subject = null;
+let downloadUrl = null;
 
 signIn('patient', (newToken, claims) => {
   token = newToken;
@@ -91,7 +92,6 @@ async function loadReads() {
   }
 }
 
-let downloadUrl = null;
 function resetExport() {
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = null;
@@ -145,7 +145,7 @@ async function showVerification(text, heading) {
   // Failures first: a patient should not have to scroll to find what is wrong.
   const rows = [...result.entries].sort((a, b) => Number(a.ok) - Number(b.ok)).map((e) => [
     `${e.chain}#${e.seq}`,
-    e.ok ? tOr(`entryTypes.${e.type}`, e.type) : '',
+    e.ok ? typeName(e.type) : '',
     e.ok
       ? h('span', { class: 'verdict ok' }, `✔ ${t(e.sealed ? 'verify.entryOk' : 'verify.entryOkUnsealed')}`)
       : h('span', { class: 'verdict bad' }, `✘ ${t(`verify.problem.${e.problem}`, e.detail)}`),

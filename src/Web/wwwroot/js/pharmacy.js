@@ -4,7 +4,7 @@
 import { gql } from './graphql.js';
 import { subscribe } from './ws.js';
 import { loadKeyFile, submission } from './crypto.js';
-import { applyI18n, markNav, $, h, t, tOr, show, say, errorMessage, signIn, time, table } from './dom.js';
+import { applyI18n, markNav, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
 
 applyI18n();
 markNav();
@@ -167,7 +167,7 @@ function follow() {
       cursor = e.cursor ?? cursor;
       const what = e.dispensing
         ? t('feed.dispensing', { quantity: e.dispensing.quantity, unit: e.dispensing.unit, name: e.dispensing.product?.name ?? '' })
-        : tOr(`entryTypes.${e.type}`, e.type);
+        : typeName(e.type);
       $('#feed').prepend(h('li', { 'data-chain': e.chain, 'data-type': e.type },
         time(e.recordedAt), ' ', h('strong', {}, e.chain), ` #${e.seq}: ${what}`, e.author === pharmacy ? ` (${t('feed.byYou')})` : ` (${e.author})`));
       while ($('#feed').children.length > 50) $('#feed').lastChild.remove();

@@ -46,9 +46,11 @@ export function subscribe({ query, variables = () => ({}), token = null, onNext,
       }
     };
     socket.onclose = (event) => {
+      // Closed by the caller: it has moved on (e.g. to a new subscription showing its own status).
+      if (closed) return;
       // 4403: the token was refused; retrying with the same token cannot help.
-      if (closed || event.code === 4403 || event.code === 4401) {
-        if (event.code === 4403 || event.code === 4401) onError([{ message: event.reason, extensions: { code: 'UNAUTHENTICATED' } }]);
+      if (event.code === 4403 || event.code === 4401) {
+        onError([{ message: event.reason, extensions: { code: 'UNAUTHENTICATED' } }]);
         onStatus('closed');
         return;
       }
