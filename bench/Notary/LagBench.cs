@@ -87,9 +87,9 @@ public static class LagBench
             if (await notary.LatestCheckpointAsync(CancellationToken.None) is { } latest)
             {
                 // Checkpoints can follow each other within one poll; each is first seen now.
-                for (var n = latest.Checkpoint.Number; n >= 1 && firstSeen.TryAdd(n, DateTimeOffset.UtcNow); n--)
-                {
-                }
+                var n = latest.Checkpoint.Number;
+                while (n >= 1 && firstSeen.TryAdd(n, DateTimeOffset.UtcNow))
+                    n--;
             }
             await Task.Delay(20, CancellationToken.None);
         }

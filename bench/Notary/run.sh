@@ -22,4 +22,4 @@ if [ -z "${DDL_BENCH_POSTGRES:-}" ]; then
 fi
 
 dotnet build bench/Notary -c Release --nologo -v q
-dotnet bench/Notary/bin/Release/net10.0/Ddl.Bench.Notary.dll --command "bench/Notary/run.sh $*" "$@"
+dotnet bench/Notary/bin/Release/net10.0/Ddl.Bench.Notary.dll --command "bench/Notary/run.sh${*:+ $*}" "$@"

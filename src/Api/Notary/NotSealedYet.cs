@@ -12,11 +12,12 @@ namespace Ddl.Api.Notary;
 /// </summary>
 public static class NotSealedYet
 {
-    public static ExecutionError Error(IServiceProvider services, string what)
+    /// <param name="why">What is not sealed, as a sentence without its full stop.</param>
+    public static ExecutionError Error(IServiceProvider services, string why)
     {
         var interval = services.GetRequiredService<IOptions<NotaryOptions>>().Value.SealInterval;
         var retryAfter = Math.Max(1, (int)Math.Ceiling(interval.TotalSeconds));
-        return new ExecutionError($"{what} is committed but not sealed yet; a checkpoint should cover it within {retryAfter} s.")
+        return new ExecutionError($"{why}; the notary seals every {interval.TotalSeconds:0.###} s, retry in {retryAfter} s.")
         {
             Code = ErrorCodes.NotSealedYet,
         }.AddExtension("retryAfterSeconds", retryAfter);

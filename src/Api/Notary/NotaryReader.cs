@@ -21,7 +21,7 @@ public sealed class NotaryReader(INotaryStore notary, IEntryStore entries, IServ
                 ?? throw new LedgerException(ErrorCodes.UnknownCheckpoint, $"There is no checkpoint {n}.");
         }
 
-        return await notary.LatestCheckpointAsync(ct) ?? throw NotSealedYet.Error(services, "The ledger");
+        return await notary.LatestCheckpointAsync(ct) ?? throw NotSealedYet.Error(services, "Nothing has been sealed yet");
     }
 
     /// <summary>The proof of entry (chain, seq) in a checkpoint; null when there is no such entry.</summary>
@@ -36,7 +36,7 @@ public sealed class NotaryReader(INotaryStore notary, IEntryStore entries, IServ
 
         if (leafIndex is not { } index)
         {
-            throw NotSealedYet.Error(services, $"Entry {chain}#{seq}");
+            throw NotSealedYet.Error(services, $"Entry {chain}#{seq} is committed but not sealed yet");
         }
 
         return await ProveAsync(entry, index, await CheckpointAsync(checkpointNumber, ct), ct);

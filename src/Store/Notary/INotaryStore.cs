@@ -2,9 +2,9 @@ namespace Ddl.Store.Notary;
 
 /// <summary>
 /// The notary's global Merkle log (PROTOCOL.md section 5) on the entry store's database: the
-/// outbox of entries committed but not sealed yet, the leaf index of every sealed entry, the hash
-/// of every perfect subtree, and the signed checkpoints. Get one with
-/// <see cref="NotaryStores.For"/>.
+/// outbox of entries committed but not sealed yet, the leaves (each sealed entry's leaf index and
+/// leaf hash), the hash of every perfect subtree of 16 leaves or more (smaller ones are rehashed
+/// from their leaves), and the signed checkpoints. Get one with <see cref="NotaryStores.For"/>.
 /// </summary>
 public interface INotaryStore
 {

@@ -3,11 +3,17 @@ using Ddl.Ledger;
 namespace Ddl.Store.Notary;
 
 /// <summary>
-/// Which stored subtrees a proof or a frontier needs, found by running the protocol core's own
+/// Which stored rows a proof or a frontier needs, found by running the protocol core's own
 /// algorithm against a source that only takes note. The store then reads them all in one round
 /// trip and runs the algorithm again on <see cref="StoredNodes"/>: proofs are computed by exactly
 /// the code that verifiers trust, from O(log n) rows.
 /// </summary>
+/// <remarks>
+/// Subtrees below <see cref="StoredNodes.LowestStoredLevel"/> are not stored: each is rehashed from
+/// its leaves (at most 8), which always lie in one block of 16 consecutive leaves. A seal then
+/// writes one subtree row per 16 leaves instead of one per leaf, and a proof reads at most a few
+/// dozen rows more.
+/// </remarks>
 internal static class NodePlan
 {
     public static IReadOnlyCollection<NodeKey> Inclusion(long leafIndex, long treeSize) =>
@@ -36,7 +42,19 @@ internal static class NodePlan
 
         public byte[] PerfectSubtree(int level, long index)
         {
-            Keys.Add(new NodeKey(level, index));
+            if (level is > 0 and < StoredNodes.LowestStoredLevel)
+            {
+                // Not stored: its leaves are.
+                var first = index << level;
+                for (var leaf = first; leaf < first + (1L << level); leaf++)
+                {
+                    Keys.Add(new NodeKey(0, leaf));
+                }
+            }
+            else
+            {
+                Keys.Add(new NodeKey(level, index));
+            }
             return Placeholder;
         }
     }
@@ -45,12 +63,25 @@ internal static class NodePlan
 /// <summary>A stored perfect subtree's address: 2^Level leaves from leaf <c>Index * 2^Level</c>.</summary>
 internal readonly record struct NodeKey(int Level, long Index);
 
-/// <summary>Subtree hashes read from the store for one proof.</summary>
+/// <summary>Subtree hashes read from the store for one proof; the small unstored ones are rehashed from their leaves.</summary>
 internal sealed class StoredNodes(Dictionary<NodeKey, byte[]> nodes) : IMerkleNodeSource
 {
-    public byte[] PerfectSubtree(int level, long index) =>
-        nodes.TryGetValue(new NodeKey(level, index), out var hash)
+    /// <summary>
+    /// Subtrees of 2^4 = 16 leaves and more are stored; smaller ones are rehashed from their leaves
+    /// (ddl_merkle_nodes holds levels 4 and up, ddl_leaves level 0).
+    /// </summary>
+    public const int LowestStoredLevel = 4;
+
+    public byte[] PerfectSubtree(int level, long index)
+    {
+        if (level is > 0 and < LowestStoredLevel)
+        {
+            return Merkle.NodeHash(PerfectSubtree(level - 1, 2 * index), PerfectSubtree(level - 1, 2 * index + 1));
+        }
+
+        return nodes.TryGetValue(new NodeKey(level, index), out var hash)
             ? hash
             : throw new InvalidOperationException(
                 $"The Merkle log has no stored subtree at level {level}, index {index}: the notary tables are incomplete.");
+    }
 }

@@ -28,13 +28,13 @@ public sealed class PostgresNotaryStore(NpgsqlDataSource dataSource) : NotarySto
         if (entries.Count == 0)
             return null; // disposing the transaction rolls it back: nothing was changed
 
-        // The leaves go to the server while another core computes the larger subtrees from them:
-        // the seal's remaining CPU work and its biggest write overlap.
+        // The leaves stream to the server as they are hashed on another core, and the stored
+        // subtrees are computed along with them: the seal's CPU work overlaps its biggest write.
         SealPlan.Order(entries);
-        var leafHashes = SealPlan.HashLeaves(entries);
-        var building = Task.Run(() => SealPlan.Build(oldSize, new StoredNodes(frontier), entries, leafHashes), ct);
-        await CopyLeavesAsync(connection, oldSize, entries, leafHashes, ct);
-        var plan = await building;
+        var plan = new SealPlan(oldSize, new StoredNodes(frontier), entries);
+        var hashing = LeafHashing.Start(plan, ct);
+        await CopyLeavesAsync(connection, plan, hashing, ct);
+        await hashing.Completion;
         await CopyNodesAsync(connection, plan, ct);
 
         var signed = SealSigning.Sign(signer, plan, previous);
@@ -145,16 +145,17 @@ public sealed class PostgresNotaryStore(NpgsqlDataSource dataSource) : NotarySto
         await copy.CompleteAsync(ct);
     }
 
-    private static async Task CopyLeavesAsync(
-        NpgsqlConnection connection, long oldSize, List<UnsealedEntry> ordered, byte[][] leafHashes, CancellationToken ct)
+    private static async Task CopyLeavesAsync(NpgsqlConnection connection, SealPlan plan, LeafHashing hashing, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(PostgresNotarySql.CopyLeaves, ct);
-        for (var i = 0; i < ordered.Count; i++)
+        for (var i = 0; i < plan.Leaves.Count; i++)
         {
+            if (hashing.ChunkStartsAt(i))
+                await hashing.ReadyAsync(i);
             copy.StartRow();
-            copy.Write(oldSize + i, NpgsqlDbType.Bigint);
-            copy.Write(ordered[i].Position, NpgsqlDbType.Bigint);
-            copy.Write(leafHashes[i], NpgsqlDbType.Bytea);
+            copy.Write(plan.OldSize + i, NpgsqlDbType.Bigint);
+            copy.Write(plan.Leaves[i].Position, NpgsqlDbType.Bigint);
+            copy.Write(plan.LeafHashes[i], NpgsqlDbType.Bytea);
         }
         await copy.CompleteAsync(ct);
     }

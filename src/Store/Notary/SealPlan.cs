@@ -4,18 +4,20 @@ namespace Ddl.Store.Notary;
 
 /// <summary>
 /// The pure part of a seal, the same for both engines: the new leaves in protocol order with their
-/// hashes, the larger perfect subtrees they complete, and the new root, computed from the stored
-/// frontier of the log.
+/// hashes, the stored perfect subtrees they complete, and the new root, computed from the stored
+/// frontier of the log. Leaves are appended in ranges, so an engine can stream the first ones to
+/// its database while the next are hashed.
 /// </summary>
 internal sealed class SealPlan
 {
-    private SealPlan(long oldSize, List<UnsealedEntry> leaves, byte[][] leafHashes, List<MerkleNode> nodes, byte[] root)
+    private readonly MerkleAccumulator _log;
+
+    public SealPlan(long oldSize, IMerkleNodeSource frontier, List<UnsealedEntry> ordered)
     {
         OldSize = oldSize;
-        Leaves = leaves;
-        LeafHashes = leafHashes;
-        Nodes = nodes;
-        Root = root;
+        Leaves = ordered;
+        LeafHashes = new byte[ordered.Count][];
+        _log = MerkleAccumulator.Resume(frontier, oldSize);
     }
 
     /// <summary>Leaves in the log before the seal: the first new leaf gets this index.</summary>
@@ -24,16 +26,16 @@ internal sealed class SealPlan
     /// <summary>The sealed entries in log order; entry i gets leaf index <c>OldSize + i</c>.</summary>
     public List<UnsealedEntry> Leaves { get; }
 
-    /// <summary>Leaf hash i belongs to entry i of <see cref="Leaves"/>.</summary>
+    /// <summary>Leaf hash i belongs to entry i of <see cref="Leaves"/>; set by <see cref="Hash"/>.</summary>
     public byte[][] LeafHashes { get; }
 
-    /// <summary>Every perfect subtree of two leaves or more that the new leaves complete.</summary>
-    public List<MerkleNode> Nodes { get; }
-
-    /// <summary>The tree hash of the log after the seal.</summary>
-    public byte[] Root { get; }
+    /// <summary>Every perfect subtree of <see cref="StoredNodes.LowestStoredLevel"/> or more levels that the new leaves complete.</summary>
+    public List<MerkleNode> Nodes { get; } = [];
 
     public long NewSize => OldSize + Leaves.Count;
+
+    /// <summary>The tree hash of the log once every leaf is appended.</summary>
+    public byte[] Root() => _log.Root();
 
     /// <summary>Sorts entries into log order (PROTOCOL.md 5): chain id by ordinal string order, then seq.</summary>
     public static void Order(List<UnsealedEntry> entries) =>
@@ -43,39 +45,31 @@ internal sealed class SealPlan
             return byChain != 0 ? byChain : a.Seq.CompareTo(b.Seq);
         });
 
-    /// <summary>
-    /// The leaf hash of each entry (in order), <c>SHA-256(0x00 || JCS({chain, hash, seq}))</c>.
-    /// Independent per entry and most of a seal's CPU work: every core takes a share.
-    /// </summary>
+    /// <summary>Hashes leaves [<paramref name="start"/>, <paramref name="end"/>): <c>SHA-256(0x00 || JCS({chain, hash, seq}))</c>.</summary>
     /// <exception cref="LedgerException">An entry's chain id or hash cannot form leaf data.</exception>
-    public static byte[][] HashLeaves(List<UnsealedEntry> ordered)
+    public void Hash(int start, int end)
     {
-        var hashes = new byte[ordered.Count][];
-        Parallel.For(0, ordered.Count, i =>
+        for (var i = start; i < end; i++)
         {
-            var e = ordered[i];
-            hashes[i] = Merkle.LeafHash(Merkle.LeafData(e.Chain, e.Hash, e.Seq));
-        });
-        return hashes;
+            var e = Leaves[i];
+            LeafHashes[i] = Merkle.LeafHash(Merkle.LeafData(e.Chain, e.Hash, e.Seq));
+        }
     }
 
-    /// <summary>Appends the hashed leaves to the log resumed from <paramref name="frontier"/>.</summary>
-    public static SealPlan Build(long oldSize, IMerkleNodeSource frontier, List<UnsealedEntry> ordered, byte[][] leafHashes)
+    /// <summary>Appends hashed leaves [<paramref name="start"/>, <paramref name="end"/>) to the log; ranges must come in order.</summary>
+    public void Append(int start, int end)
     {
-        var log = MerkleAccumulator.Resume(frontier, oldSize);
-        var nodes = new List<MerkleNode>(ordered.Count);
-        foreach (var leaf in leafHashes)
+        for (var i = start; i < end; i++)
         {
-            foreach (var node in log.Append(leaf))
+            foreach (var node in _log.Append(LeafHashes[i]))
             {
-                // Level 0 is the leaf itself, stored with the leaf.
-                if (node.Level > 0)
+                // Level 0 is the leaf itself, stored with the leaf; levels 1-3 are rehashed from
+                // leaves when a proof needs them (StoredNodes).
+                if (node.Level >= StoredNodes.LowestStoredLevel)
                 {
-                    nodes.Add(node);
+                    Nodes.Add(node);
                 }
             }
         }
-
-        return new SealPlan(oldSize, ordered, leafHashes, nodes, log.Root());
     }
 }

@@ -5,7 +5,7 @@ internal static class SealSigning
 {
     public static SignedCheckpoint Sign(CheckpointSigner signer, SealPlan plan, SignedCheckpoint? previous)
     {
-        var draft = new CheckpointDraft((previous?.Checkpoint.Number ?? 0) + 1, plan.NewSize, plan.Root, previous);
+        var draft = new CheckpointDraft((previous?.Checkpoint.Number ?? 0) + 1, plan.NewSize, plan.Root(), previous);
         var signed = signer(draft) ?? throw new InvalidOperationException("The checkpoint signer returned nothing.");
         var c = signed.Checkpoint;
         // The store, not the signer, decides what the log holds: a checkpoint that misstates it

@@ -43,7 +43,9 @@ public sealed class SqliteNotaryStore : NotaryStoreBase
 
         var frontier = await ReadNodesAsync(connection, transaction, NodePlan.Frontier(oldSize), ct);
         SealPlan.Order(entries);
-        var plan = SealPlan.Build(oldSize, new StoredNodes(frontier), entries, SealPlan.HashLeaves(entries));
+        var plan = new SealPlan(oldSize, new StoredNodes(frontier), entries);
+        plan.Hash(0, entries.Count);
+        plan.Append(0, entries.Count);
         await using (var delete = Command(connection, transaction, SqliteNotarySql.DeleteUnsealed, ("@last", entries.Max(e => e.Position))))
             await delete.ExecuteNonQueryAsync(ct);
         InsertNodes(connection, transaction, plan);

@@ -15,7 +15,8 @@ public sealed class PostgresNotaryStoreTests(PostgresFixture fixture) : NotarySt
     public async Task postgres_refuses_to_update_delete_or_truncate_the_notary_log()
     {
         var log = await FreshLogAsync();
-        await log.Entries.AppendBatchAsync(Chain(NewChain(), 3));
+        // 20 leaves: enough for a stored subtree (16 leaves) besides the leaves themselves.
+        await log.Entries.AppendBatchAsync(Chain(NewChain(), 20));
         await log.Notary.SealAsync(Sign, 100);
         await using var connection = new NpgsqlConnection(((PostgresTestDatabase)log.Database).ConnectionString);
         await connection.OpenAsync();
@@ -31,6 +32,6 @@ public sealed class PostgresNotaryStoreTests(PostgresFixture fixture) : NotarySt
             var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
             Assert.Contains("append-only", refused.MessageText);
         }
-        Assert.Equal(3, (await log.Notary.LatestCheckpointAsync())!.Checkpoint.Size);
+        Assert.Equal(20, (await log.Notary.LatestCheckpointAsync())!.Checkpoint.Size);
     }
 }

@@ -14,7 +14,8 @@ public sealed class SqliteNotaryStoreTests(SqliteFixture fixture) : NotaryStoreC
     public async Task sqlite_refuses_to_update_or_delete_the_notary_log()
     {
         var log = await FreshLogAsync();
-        await log.Entries.AppendBatchAsync(Chain(NewChain(), 3));
+        // 20 leaves: enough for a stored subtree (16 leaves) besides the leaves themselves.
+        await log.Entries.AppendBatchAsync(Chain(NewChain(), 20));
         await log.Notary.SealAsync(Sign, 100);
         await using var connection = new SqliteConnection($"Data Source={((SqliteTestDatabase)log.Database).FilePath};Pooling=False");
         await connection.OpenAsync();
@@ -30,6 +31,6 @@ public sealed class SqliteNotaryStoreTests(SqliteFixture fixture) : NotaryStoreC
             var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
             Assert.Contains("append-only", refused.Message);
         }
-        Assert.Equal(3, (await log.Notary.LatestCheckpointAsync())!.Checkpoint.Size);
+        Assert.Equal(20, (await log.Notary.LatestCheckpointAsync())!.Checkpoint.Size);
     }
 }
