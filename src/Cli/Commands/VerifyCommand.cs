@@ -18,14 +18,20 @@ public static class VerifyCommand
         };
         var command = new Command("verify",
             "Verify an export or a proof bundle offline: exit 0 only when every hash, link, signature and notary proof holds.") { file, genesis, since };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
-            JsonNode node;
+            var path = parse.GetValue(file)!.FullName;
+            string? format;
+            ExportFile? export;
             Ledger.Genesis? trusted;
             SignedCheckpointFile? saved;
             try
             {
-                node = JsonNode.Parse(File.ReadAllText(parse.GetValue(file)!.FullName)) ?? throw new FormatException("the file is empty");
+                // An export can hold millions of entries: it is streamed, never held as text or as a tree.
+                await using (var stream = File.OpenRead(path))
+                {
+                    (format, export) = await ExportFileReader.ReadAsync(stream, ct);
+                }
                 trusted = parse.GetValue(genesis) is { } g ? Ledger.Genesis.FromJson(JsonNode.Parse(File.ReadAllText(g.FullName))!) : null;
                 saved = parse.GetValue(since) is { } s ? SignedCheckpointFile.Load(s.FullName) : null;
             }
@@ -37,9 +43,12 @@ public static class VerifyCommand
 
             try
             {
-                return node["format"]?.GetValue<string>() == ProofBundle.Format
-                    ? VerifyBundle(ProofBundle.FromJson(node), trusted, saved)
-                    : VerifyExport(ExportFile.FromJson(node), trusted, saved);
+                return (format, export) switch
+                {
+                    (_, { } read) => VerifyExport(read, trusted, saved),
+                    (ProofBundle.Format, _) => VerifyBundle(ProofBundle.FromJson(JsonNode.Parse(File.ReadAllText(path))!), trusted, saved),
+                    _ => throw new FormatException($"'format' must be '{ExportFile.Format}' or '{ProofBundle.Format}'."),
+                };
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or LedgerException)
             {
