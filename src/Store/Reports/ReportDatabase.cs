@@ -27,6 +27,13 @@ internal abstract class ReportDatabase
     /// <summary>Empties the derived tables (never the entries, never the access log).</summary>
     public abstract string EmptySql { get; }
 
+    /// <summary>
+    /// Run after a rebuild commits, outside any transaction: fresh statistics for the planner, and
+    /// (PostgreSQL) the visibility map that lets index-only scans skip the heap, rather than
+    /// waiting for autovacuum to find millions of new rows.
+    /// </summary>
+    public abstract string? AfterRebuildSql { get; }
+
     public static ReportDatabase For(IEntryStore entries) => entries switch
     {
         Postgres.PostgresEntryStore pg => new PostgresReportDatabase(pg.DataSource),
@@ -85,6 +92,8 @@ internal sealed class SqliteReportDatabase(string path) : ReportDatabase
     public override Task EndRebuildAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     public override string EmptySql => string.Join(";", DerivedTables.Split(", ").Select(t => $"DELETE FROM {t}")) + "; DELETE FROM ddl_unprojected";
+
+    public override string? AfterRebuildSql => null;
 }
 
 internal sealed class PostgresReportDatabase(NpgsqlDataSource dataSource) : ReportDatabase
@@ -125,4 +134,6 @@ internal sealed class PostgresReportDatabase(NpgsqlDataSource dataSource) : Repo
     }
 
     public override string EmptySql => $"TRUNCATE {DerivedTables}; DELETE FROM ddl_unprojected";
+
+    public override string? AfterRebuildSql => $"VACUUM (ANALYZE) {DerivedTables}, ddl_unprojected";
 }

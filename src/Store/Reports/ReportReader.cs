@@ -26,53 +26,63 @@ public sealed class ReportReader
     public static ReportReader For(IEntryStore entries) => new(ReportDatabase.For(entries));
 
     /// <summary>Everything the read model holds about one patient, each element with its chain, seq and hash.</summary>
+    /// <remarks>
+    /// One command of eight statements, read result set by result set: one round trip to the
+    /// database instead of eight, which is most of a report's time when the rows are in memory.
+    /// </remarks>
     public async Task<PatientReport> PatientReportAsync(string patient, CancellationToken ct = default)
     {
         await using var c = await db.OpenAsync(ct);
-        (string, object?)[] p = [("@patient", patient)];
-        var items = (await QueryAsync(c, $"""
-            SELECT {ItemColumns} FROM rm_items i JOIN rm_prescriptions p ON p.chain = i.chain WHERE p.patient = @patient ORDER BY i.chain, i.item
-            """, p, ReadItem, ct)).ToLookup(i => i.Chain);
-        var dispensings = (await QueryAsync(c, $"""
+        await using var command = ReportDatabase.Command(c, null, $"""
+            SELECT {ItemColumns} FROM rm_items i JOIN rm_prescriptions p ON p.chain = i.chain WHERE p.patient = @patient ORDER BY i.chain, i.item;
             SELECT {DispensingColumns} FROM rm_dispensings d LEFT JOIN rm_institutions ph ON ph.id = d.pharmacy
-            WHERE d.patient = @patient ORDER BY d.chain, d.seq
-            """, p, ReadDispensing, ct)).ToLookup(d => d.Chain);
-        var prescriptions = await QueryAsync(c, """
+            WHERE d.patient = @patient ORDER BY d.chain, d.seq;
             SELECT p.chain, p.seq, p.hash, p.patient, p.prescriber, m.name, p.issued_at, p.valid_from, p.valid_until, p.claimed_by, p.expired
             FROM rm_prescriptions p LEFT JOIN rm_institutions m ON m.id = p.prescriber
-            WHERE p.patient = @patient ORDER BY p.issued_at DESC, p.chain
-            """, p, r => new PrescriptionRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(r, 5),
-                r.GetString(6), r.GetString(7), r.GetString(8), Text(r, 9), r.GetInt64(10) == 1,
-                [.. items[r.GetString(0)]], [.. dispensings[r.GetString(0)]]), ct);
-
-        var medications = (await QueryAsync(c, """
+            WHERE p.patient = @patient ORDER BY p.issued_at DESC, p.chain;
             SELECT m.chain, m.item, m.atc, m.national, m.name, m.dose, m.quantity, m.unit, m.administered
-            FROM rm_medications m JOIN rm_treatments t ON t.chain = m.chain WHERE t.patient = @patient ORDER BY m.chain, m.item
-            """, p, r => (Chain: r.GetString(0), Row: new MedicationRow(r.GetInt64(1), Text(r, 2), Text(r, 3), r.GetString(4), r.GetString(5),
-                r.GetInt64(6), r.GetString(7), r.GetInt64(8))), ct)).ToLookup(x => x.Chain, x => x.Row);
-        var orders = (await QueryAsync(c, """
+            FROM rm_medications m JOIN rm_treatments t ON t.chain = m.chain WHERE t.patient = @patient ORDER BY m.chain, m.item;
             SELECT o.chain, o.procedure, o.code, o.name, o.count, o.done
-            FROM rm_procedure_orders o JOIN rm_treatments t ON t.chain = o.chain WHERE t.patient = @patient ORDER BY o.chain, o.procedure
-            """, p, r => (Chain: r.GetString(0), Row: new ProcedureOrderRow(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5))),
-            ct)).ToLookup(x => x.Chain, x => x.Row);
-        var administrations = (await QueryAsync(c, """
+            FROM rm_procedure_orders o JOIN rm_treatments t ON t.chain = o.chain WHERE t.patient = @patient ORDER BY o.chain, o.procedure;
             SELECT a.chain, a.seq, a.hash, a.item, a.quantity, a.unit, a.author, a.at
-            FROM rm_administrations a JOIN rm_treatments t ON t.chain = a.chain WHERE t.patient = @patient ORDER BY a.chain, a.seq
-            """, p, r => new AdministrationRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5),
-                r.GetString(6), r.GetString(7)), ct)).ToLookup(a => a.Chain);
-        var procedures = (await QueryAsync(c, """
+            FROM rm_administrations a JOIN rm_treatments t ON t.chain = a.chain WHERE t.patient = @patient ORDER BY a.chain, a.seq;
             SELECT x.chain, x.seq, x.hash, x.procedure, x.author, x.at
-            FROM rm_procedures x JOIN rm_treatments t ON t.chain = x.chain WHERE t.patient = @patient ORDER BY x.chain, x.seq
-            """, p, r => new ProcedureRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5)), ct))
-            .ToLookup(x => x.Chain);
-        var treatments = await QueryAsync(c, """
+            FROM rm_procedures x JOIN rm_treatments t ON t.chain = x.chain WHERE t.patient = @patient ORDER BY x.chain, x.seq;
             SELECT t.chain, t.seq, t.hash, t.patient, t.issuer, m.name, t.created_at, t.valid_until, t.cancelled
             FROM rm_treatments t LEFT JOIN rm_institutions m ON m.id = t.issuer
             WHERE t.patient = @patient ORDER BY t.created_at DESC, t.chain
-            """, p, r => new TreatmentRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(r, 5), r.GetString(6),
-                Text(r, 7), r.GetInt64(8) == 1, [.. medications[r.GetString(0)]], [.. orders[r.GetString(0)]],
-                [.. administrations[r.GetString(0)]], [.. procedures[r.GetString(0)]]), ct);
+            """, [("@patient", patient)]);
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var items = (await ReadSetAsync(r, ReadItem, ct)).ToLookup(i => i.Chain);
+        var dispensings = (await ReadSetAsync(r, ReadDispensing, ct)).ToLookup(d => d.Chain);
+        var prescriptions = await ReadSetAsync(r, r => new PrescriptionRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            Text(r, 5), r.GetString(6), r.GetString(7), r.GetString(8), Text(r, 9), r.GetInt64(10) == 1,
+            [.. items[r.GetString(0)]], [.. dispensings[r.GetString(0)]]), ct);
+        var medications = (await ReadSetAsync(r, r => (Chain: r.GetString(0), Row: new MedicationRow(r.GetInt64(1), Text(r, 2), Text(r, 3), r.GetString(4),
+            r.GetString(5), r.GetInt64(6), r.GetString(7), r.GetInt64(8))), ct)).ToLookup(x => x.Chain, x => x.Row);
+        var orders = (await ReadSetAsync(r, r => (Chain: r.GetString(0), Row: new ProcedureOrderRow(r.GetInt64(1), r.GetString(2), r.GetString(3),
+            r.GetInt64(4), r.GetInt64(5))), ct)).ToLookup(x => x.Chain, x => x.Row);
+        var administrations = (await ReadSetAsync(r, r => new AdministrationRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3),
+            r.GetInt64(4), r.GetString(5), r.GetString(6), r.GetString(7)), ct)).ToLookup(a => a.Chain);
+        var procedures = (await ReadSetAsync(r, r => new ProcedureRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetString(4),
+            r.GetString(5)), ct)).ToLookup(x => x.Chain);
+        var treatments = await ReadSetAsync(r, r => new TreatmentRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4),
+            Text(r, 5), r.GetString(6), Text(r, 7), r.GetInt64(8) == 1, [.. medications[r.GetString(0)]], [.. orders[r.GetString(0)]],
+            [.. administrations[r.GetString(0)]], [.. procedures[r.GetString(0)]]), ct);
         return new PatientReport(patient, prescriptions, treatments);
+    }
+
+    /// <summary>Reads the reader's current result set, then moves it to the next one.</summary>
+    private static async Task<List<T>> ReadSetAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+
+        await reader.NextResultAsync(ct);
+        return rows;
     }
 
     /// <summary>The items a pharmacy holds (claimed, not closed, prescription not expired), soonest validity end first.</summary>

@@ -91,6 +91,10 @@ public sealed class ReportFieldTests
         Assert.Equal(reportBefore.ToJsonString(), (await world.Ledger.PostAsAsync(world.Patients[0], "patient", Report)).ToJsonString());
         Assert.Equal(aggregateBefore.ToJsonString(), (await world.Ledger.PostAsAsync("institution:regulator-1", "regulator", Aggregate,
             new JsonObject { ["groupBy"] = new JsonArray("ATC5", "REGION", "WEEK") })).ToJsonString());
+
+        // Rows written page by page: a correction then reaches a dispensing row already in the table.
+        Assert.Equal(rebuilt, await model.RebuildAsync(pageSize: 2, rowsPerCopy: 1));
+        Assert.Equal(before, await model.DumpAsync());
     }
 
     [Theory]

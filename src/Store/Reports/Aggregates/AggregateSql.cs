@@ -63,7 +63,16 @@ internal static class AggregateSql
                 throw new LedgerException(ErrorCodes.InvalidArgument, $"atcPrefix '{f.AtcPrefix}' is not the start of an ATC code.");
             }
 
-            Add("d.atc >= @atc_lo AND d.atc < @atc_hi", ("@atc_lo", prefix), ("@atc_hi", prefix[..^1] + (char)(prefix[^1] + 1)));
+            if (prefix.Length == 4)
+            {
+                // An ATC level-3 class: the expression of the (substr(atc, 1, 4), day) index of migration 0006,
+                // so the period bounds the scan too (a range on atc leaves the day to be filtered row by row).
+                Add("substr(d.atc, 1, 4) = @atc3", ("@atc3", prefix));
+            }
+            else
+            {
+                Add("d.atc >= @atc_lo AND d.atc < @atc_hi", ("@atc_lo", prefix), ("@atc_hi", prefix[..^1] + (char)(prefix[^1] + 1)));
+            }
         }
 
         if (f.Schedule is not null)
@@ -89,17 +98,24 @@ internal static class AggregateSql
         return (string.Join(" AND ", conditions), parameters);
     }
 
+    /// <summary>
+    /// Distinct patients are counted in two steps: first one row per group and patient (a hash
+    /// aggregate), then the groups over those rows. <c>COUNT(DISTINCT d.patient)</c> in one step
+    /// means sorting every dispensing of the filter by group and patient: at a year of one ATC
+    /// class of a 10-million-dispensing ledger (half a million rows) that sort was most of a second.
+    /// </summary>
     public static string Aggregate(IReadOnlyList<GroupBy> groupBy, AggregateOrder order, bool descending, string where)
     {
-        var keys = groupBy.Select((g, i) => $"{Key(g)} AS k{i}").ToList();
+        var inner = string.Join("", groupBy.Select((g, i) => $"{Key(g)} AS k{i}, "));
+        var innerGroup = string.Join("", groupBy.Select(g => Key(g) + ", "));
+        var keys = groupBy.Select((_, i) => $"k{i}").ToList();
         var select = string.Join(", ", keys.Append(
-            "COUNT(*) AS n, CAST(COALESCE(SUM(d.quantity), 0) AS bigint) AS q, COUNT(DISTINCT d.patient) AS pt, COUNT(*) OVER () AS groups"));
-        var groupClause = groupBy.Count == 0 ? "" : "GROUP BY " + string.Join(", ", groupBy.Select(Key));
+            "CAST(COALESCE(SUM(g.n), 0) AS bigint) AS n, CAST(COALESCE(SUM(g.q), 0) AS bigint) AS q, COUNT(*) AS pt, COUNT(*) OVER () AS groups"));
+        var groupClause = groupBy.Count == 0 ? "" : "GROUP BY " + string.Join(", ", keys);
         // Keys sort nulls first on both engines (PostgreSQL would put them last), so pages agree.
-        // PostgreSQL takes output aliases in ORDER BY only bare, so the key expressions are repeated.
         var direction = descending ? " DESC" : "";
         var keyDirection = order == AggregateOrder.Keys ? direction : "";
-        var keyOrder = groupBy.Select(g => $"{Key(g)} IS NOT NULL{keyDirection}, {Key(g)}{keyDirection}").ToList();
+        var keyOrder = keys.Select(k => $"{k} IS NOT NULL{keyDirection}, {k}{keyDirection}").ToList();
         var measure = order switch
         {
             AggregateOrder.Count => "n" + direction,
@@ -109,7 +125,11 @@ internal static class AggregateSql
         };
         List<string> orderTerms = measure is null ? keyOrder : [measure, .. keyOrder];
         var orderClause = orderTerms.Count == 0 ? "" : "ORDER BY " + string.Join(", ", orderTerms);
-        return $"SELECT {select} {From} WHERE {where} {groupClause} {orderClause} LIMIT @first OFFSET @offset";
+        return $"""
+            SELECT {select} FROM (
+                SELECT {inner}d.patient AS p, COUNT(*) AS n, SUM(d.quantity) AS q {From} WHERE {where} GROUP BY {innerGroup}d.patient) g
+            {groupClause} {orderClause} LIMIT @first OFFSET @offset
+            """;
     }
 
     /// <summary>Conditions that pin each group-by dimension to the value of one aggregate row.</summary>
