@@ -23,7 +23,8 @@ public static class GraphQLSetup
                 c.MaxDepth = 15;
                 c.MaxComplexity = 50_000;
             })
-            .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = ErrorMapping.Handle));
+            .ConfigureExecutionOptions(o => o.UnhandledExceptionDelegate = ErrorMapping.Handle)
+            .ConfigureExecution<ParsedDocumentCache>());
         // Subscriptions over WebSocket authenticate with a token in connection_init (browsers cannot set headers).
         services.Configure<GraphQLHttpOptions>(o => o.WebSockets.AuthenticateConnection = ConnectionAuthentication.AuthenticateAsync);
         return services;

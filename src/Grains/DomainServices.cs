@@ -28,6 +28,7 @@ public static class DomainServices
         services.AddSingleton(rules);
         services.AddSingleton(schedule);
         services.AddSingleton(sp => ScheduleStores.For(sp.GetRequiredService<IEntryStore>()));
+        services.AddSingleton<Institutions.KeyLeases>();
         services.AddSingleton<EntryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EntryWriter>());
         services.AddSingleton<SchedulePoller>();

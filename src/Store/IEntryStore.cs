@@ -33,7 +33,9 @@ public interface IEntryStore : IAsyncDisposable
     /// <see cref="AppendOutcome.DuplicateNonce"/> or <see cref="AppendOutcome.Conflict"/>; a
     /// conflict on one entry does not stop the others. Within one batch, of two entries with the
     /// same (chain, seq) the first is written and the second is a conflict; of two with the same
-    /// (author, nonce) one is written and the other is reported as its duplicate.
+    /// (author, nonce) one is written and the other is reported as its duplicate. Of two entries
+    /// of one chain that follow each other in the batch (seq n and n + 1), n + 1 is written only if
+    /// n is; otherwise it is a conflict, so a chain never gets a gap.
     /// </summary>
     /// <exception cref="ArgumentException">An entry is malformed; nothing is written.</exception>
     Task<IReadOnlyList<AppendOutcome>> AppendBatchAsync(IReadOnlyList<StoredEntry> entries, CancellationToken ct = default);

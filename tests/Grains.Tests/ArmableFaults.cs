@@ -10,12 +10,22 @@ namespace Ddl.Grains.Tests;
 /// </summary>
 public sealed class ArmableFaults : IFaultPoints
 {
-    private readonly ConcurrentDictionary<(string Point, string Chain), int> armed = new();
+    private readonly ConcurrentDictionary<(string Point, string Chain), Task> armed = new();
 
-    public void Arm(string point, string chain) => armed[(point, chain)] = 1;
+    public void Arm(string point, string chain) => armed[(point, chain)] = Task.CompletedTask;
 
-    public Task HitAsync(string point, string chain) =>
-        armed.TryRemove((point, chain), out _)
-            ? throw new IOException($"Simulated crash at {point} for {chain}.")
-            : Task.CompletedTask;
+    /// <summary>
+    /// Arms the point so that it holds whoever reaches it until <paramref name="release"/>
+    /// completes, then throws: work queued behind the point meanwhile is in flight when it fails.
+    /// </summary>
+    public void ArmHeld(string point, string chain, Task release) => armed[(point, chain)] = release;
+
+    public async Task HitAsync(string point, string chain)
+    {
+        if (armed.TryRemove((point, chain), out var release))
+        {
+            await release;
+            throw new IOException($"Simulated crash at {point} for {chain}.");
+        }
+    }
 }

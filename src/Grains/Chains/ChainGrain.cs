@@ -14,12 +14,32 @@ namespace Ddl.Grains.Chains;
 /// kind), appends it as seq n with prev = hash of seq n-1, and acknowledges only once the store has
 /// committed it. The store's unique (chain, seq) key is the fence: a second activation racing this
 /// one loses loudly instead of forking the chain.
+/// <para>
+/// Kinds that opt in with <c>[MayInterleave(...)]</c> (see <see cref="IsSubmission"/>) pipeline
+/// their submissions: entry n + 1 is checked against the state entry n leaves and handed to the
+/// writer while n's commit is still in flight, so consecutive entries of a busy chain share a
+/// commit. Acknowledgements still go out strictly in chain order, each only after its own commit;
+/// if an entry is not written, no later entry of the chain is written either (the writer and the
+/// store refuse them) and the grain rebuilds its state from the store before the next write.
+/// </para>
 /// </summary>
-public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvider clock, ILogger logger)
+public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvider clock, ILogger logger)
     : Grain, IChainGrain
 {
     private IReadOnlyList<ICommitListener> listeners = [];
     private EntryWriter? writer;
+    private KeyLeases? leases;
+
+    // Serialises everything that reads or moves the head. A submission holds it only until its
+    // entry is handed to the writer, not until the entry commits: that is the pipelining.
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    // The newest entry handed to the store and not yet settled; each in-flight entry knows the one before it.
+    private InFlight? tail;
+
+    // Bumped on every rebuild, so a failure of an entry written on top of an older view does not
+    // send a freshly rebuilt grain to the store again.
+    private int epoch;
 
     private const int PageSize = 1000;
 
@@ -48,20 +68,47 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     {
         listeners = ServiceProvider.GetServices<ICommitListener>().ToList();
         writer = ServiceProvider.GetService<EntryWriter>();
+        leases = ServiceProvider.GetService<KeyLeases>();
         await LoadAsync(cancellationToken);
         await base.OnActivateAsync(cancellationToken);
     }
 
     public Task<(long Length, string HeadHash)> GetHeadAsync() => Task.FromResult((length, headHash));
 
+    /// <summary>
+    /// The [MayInterleave] predicate of pipelining kinds: only submissions interleave, and only
+    /// with each other in practice, since every other request waits until no request runs.
+    /// </summary>
+    public static bool IsSubmission(Orleans.Serialization.Invocation.IInvokable request) =>
+        request.GetMethodName() == nameof(IChainGrain.SubmitAsync);
+
     public async Task RunScheduledAsync(string kind)
     {
-        if (stale)
+        await ExclusiveAsync(async () =>
         {
-            await LoadAsync(CancellationToken.None);
-        }
+            await RunScheduledWorkAsync(kind);
+            return true;
+        });
+    }
 
-        await RunScheduledWorkAsync(kind);
+    /// <summary>
+    /// Runs <paramref name="work"/> with the chain to itself: no submission is in flight and none
+    /// starts until it is done. Ledger-authored entries (<see cref="AppendLedgerEntryAsync"/>) are
+    /// written only from inside.
+    /// </summary>
+    protected async Task<T> ExclusiveAsync<T>(Func<Task<T>> work)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await DrainAsync();
+            await EnsureCurrentAsync();
+            return await work();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>The chain kind's scheduled work; the default knows none and says so.</summary>
@@ -73,24 +120,59 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
 
     public async Task<Receipt> SubmitAsync(SignedSubmission signed)
     {
-        if (stale)
-        {
-            await LoadAsync(CancellationToken.None);
-        }
-
-        var submission = Submission.Parse(signed.Submission);
+        // Parsing and the signature check are the costliest steps and need no chain state: they
+        // run on the thread pool, so a busy chain's grain thread only does what must be serial.
+        var (submission, ahead) = await Task.Run(() => ParseAndVerifyAhead(signed));
         if (submission.Chain != ChainKey)
         {
             throw new LedgerException(ErrorCodes.WrongChain,
                 $"The submission is for chain '{submission.Chain}' but was sent to '{ChainKey}'; a signature for one chain cannot be replayed on another.");
         }
 
-        if (nonces.TryGetValue((submission.Author, submission.Nonce), out var earlierSeq))
+        Receipt? again = null;
+        InFlight? flight = null;
+        await gate.WaitAsync();
+        try
         {
-            return await ReceiptForResubmissionAsync(submission, signed.Sig, earlierSeq);
+            await EnsureCurrentAsync();
+            while (again is null && nonces.TryGetValue((submission.Author, submission.Nonce), out var earlierSeq))
+            {
+                if (tail is null)
+                {
+                    again = await ReceiptForResubmissionAsync(submission, signed.Sig, earlierSeq);
+                }
+                else
+                {
+                    // The earlier entry may still be in flight: answer only from what the store settled.
+                    await DrainAsync();
+                    await EnsureCurrentAsync();
+                }
+            }
+
+            if (again is null)
+            {
+                flight = await CheckAndEnqueueAsync(submission, signed.Sig, ahead);
+            }
+        }
+        finally
+        {
+            gate.Release();
         }
 
-        var recordedAt = NextRecordedAt();
+        var receipt = again ?? await SettleAsync(flight!);
+        if (flight is not null && !receipt.Duplicate)
+        {
+            await AfterAppendAsync(flight.Entry, receipt);
+        }
+
+        await BeforeAcknowledgingAsync(submission);
+        return receipt;
+    }
+
+    /// <summary>Every check of a new submission, then its hand-over to the store. Called with the gate held.</summary>
+    private async Task<InFlight> CheckAndEnqueueAsync(Submission submission, string sig, VerifiedAhead? ahead)
+    {
+        var recordedAt = RecordedAtFor(submission, NextRecordedAt());
         if (LedgerTime.Parse(submission.At) > recordedAt + AllowedClockSkew)
         {
             throw new LedgerException(ErrorCodes.InvalidTime,
@@ -98,7 +180,9 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
         }
 
         var (key, authorKind) = await ResolveKeyAsync(submission.Author, submission.Key, recordedAt);
-        if (!submission.Verify(key, signed.Sig))
+        // The answer checked ahead counts only if it was for the very key that holds at recordedAt.
+        var valid = ahead is not null && ahead.Key == key ? ahead.Valid : submission.Verify(key, sig);
+        if (!valid)
         {
             throw new LedgerException(ErrorCodes.BadSignature,
                 $"The signature does not verify with key '{key.Id}' of '{submission.Author}'.");
@@ -106,27 +190,54 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
 
         await ValidateAsync(submission, new SubmissionContext(recordedAt, authorKind));
         await BeforeAppendAsync(submission);
-        var entry = Entry.Create(submission, signed.Sig, length, headHash, recordedAt);
-        var receipt = await AppendAsync(entry);
-        if (!receipt.Duplicate)
+        return Enqueue(Entry.Create(submission, sig, length, headHash, recordedAt));
+    }
+
+    /// <summary>
+    /// Parses the submission and, when this silo already knows the author's key without asking
+    /// anyone (a root key, or a key lease), checks the signature with it. Off the grain's thread:
+    /// reads nothing of the grain's state.
+    /// </summary>
+    private (Submission Submission, VerifiedAhead? Ahead) ParseAndVerifyAhead(SignedSubmission signed)
+    {
+        var submission = Submission.Parse(signed.Submission);
+        PublicKeyInfo? key = null;
+        if (!Authors.IsInstitution(submission.Author))
         {
-            await AfterAppendAsync(entry, receipt);
+            try
+            {
+                key = trust.ResolveRootKey(submission.Author, submission.Key);
+            }
+            catch (LedgerException)
+            {
+                // Refused again, in order, where the grain resolves the key.
+            }
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+            if (leases is not null && leases.TryGet(submission.Author, submission.Key, LedgerTime.Format(now), out var leased, out _))
+            {
+                key = leased;
+            }
         }
 
-        return receipt;
+        return (submission, key is null ? null : new VerifiedAhead(key, submission.Verify(key, signed.Sig)));
     }
+
+    /// <summary>A signature checked before the grain resolved the key: valid or not, with that key.</summary>
+    private sealed record VerifiedAhead(PublicKeyInfo Key, bool Valid);
 
     /// <summary>
     /// Writes an entry the ledger itself authors (links between chains, expiries), signed with the
     /// published system key. Idempotent on the nonce, so a retried cross-actor effect lands once.
+    /// Only from inside <see cref="ExclusiveAsync{T}"/>.
     /// </summary>
     protected async Task<Receipt> AppendLedgerEntryAsync(string type, string nonce, System.Text.Json.Nodes.JsonObject body)
     {
-        if (stale)
-        {
-            await LoadAsync(CancellationToken.None);
-        }
-
+        await DrainAsync();
+        await EnsureCurrentAsync();
         if (nonces.TryGetValue((Authors.Ledger, nonce), out var earlierSeq))
         {
             var earlier = await store.GetAsync(ChainKey, earlierSeq)
@@ -137,7 +248,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
         var recordedAt = NextRecordedAt();
         var submission = Submission.Create(type, ChainKey, Authors.Ledger, trust.SystemKey.Public.Id, recordedAt, nonce, body);
         var entry = Entry.Create(submission, submission.Sign(trust.SystemKey), length, headHash, recordedAt);
-        return await AppendAsync(entry);
+        return await SettleAsync(Enqueue(entry));
     }
 
     /// <summary>The rules of this chain's kind, checked before anything is written. Throw a <see cref="LedgerException"/> to refuse.</summary>
@@ -148,6 +259,12 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
     /// durable intent for follow-up work (so that a crash right after the write still gets it done).
     /// </summary>
     protected virtual Task BeforeAppendAsync(Submission submission) => Task.CompletedTask;
+
+    /// <summary>The time the ledger records a submission at; kinds may only move it later than the chain's clock.</summary>
+    protected virtual DateTimeOffset RecordedAtFor(Submission submission, DateTimeOffset next) => next;
+
+    /// <summary>Runs last before a receipt goes back, for new entries and replays alike.</summary>
+    protected virtual Task BeforeAcknowledgingAsync(Submission submission) => Task.CompletedTask;
 
     /// <summary>Runs after a new entry is durably committed (not on replays): follow-up effects on other actors.</summary>
     protected virtual Task AfterAppendAsync(Entry entry, Receipt receipt) => Task.CompletedTask;
@@ -166,55 +283,21 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
             return (trust.ResolveRootKey(author, keyId), null);
         }
 
-        var lookup = await GrainFactory.GetGrain<IInstitutionGrain>(author)
-            .LookupKeyAsync(keyId, LedgerTime.Format(recordedAt));
+        var at = LedgerTime.Format(recordedAt);
+        if (leases is not null && leases.TryGet(author, keyId, at, out var leased, out var leasedKind))
+        {
+            return (leased, leasedKind);
+        }
+
+        var askedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lookup = await GrainFactory.GetGrain<IInstitutionGrain>(author).LookupKeyAsync(keyId, at);
+        leases?.Keep(author, keyId, at, lookup, askedAt);
         if (lookup.RefusalCode is not null)
         {
             throw new LedgerException(lookup.RefusalCode, lookup.Reason ?? lookup.RefusalCode);
         }
 
         return (new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind);
-    }
-
-    private async Task<Receipt> AppendAsync(Entry entry)
-    {
-        var hash = entry.Hash();
-        var row = new StoredEntry(entry.Chain, entry.Seq, hash, entry.Prev, entry.Submission.Author,
-            entry.Submission.Nonce, entry.Submission.Type, entry.RecordedAt, entry.CanonicalText());
-        AppendOutcome outcome;
-        try
-        {
-            outcome = await (writer is null ? store.AppendAsync(row) : writer.AppendAsync(row));
-        }
-        catch (ChainConflictException)
-        {
-            // Someone else wrote this seq: a racing activation, or a commit whose answer we lost.
-            // Our view is stale; rebuild it and let the caller retry against the real head.
-            stale = true;
-            logger.LogWarning("Chain {Chain} seq {Seq} was taken by another writer; reloading", entry.Chain, entry.Seq);
-            throw new LedgerException(ErrorCodes.ChainConflict,
-                $"Chain '{entry.Chain}' moved on while this submission was being written; retry it.");
-        }
-        catch
-        {
-            // The write may or may not have committed: never guess, re-read before the next write.
-            stale = true;
-            throw;
-        }
-
-        switch (outcome)
-        {
-            case AppendOutcome.Appended appended:
-                Fold(entry, hash);
-                Announce(appended.Entry);
-                return new Receipt(entry.Chain, entry.Seq, hash, entry.RecordedAt, Duplicate: false);
-            case AppendOutcome.DuplicateNonce duplicate:
-                return ReceiptForDuplicate(entry, duplicate.Existing);
-            default:
-                stale = true;
-                throw new LedgerException(ErrorCodes.ChainConflict,
-                    $"Chain '{entry.Chain}' moved on while this submission was being written; retry it.");
-        }
     }
 
     /// <summary>The same (author, nonce) was already recorded: same submission, same receipt; anything else is a replay.</summary>
@@ -273,6 +356,7 @@ public abstract class ChainGrain(IEntryStore store, LedgerTrust trust, TimeProvi
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        epoch++;
         Reset();
         nonces.Clear();
         length = 0;

@@ -13,8 +13,11 @@ namespace Ddl.Grains.Chains;
 /// and so still acknowledges only what is durably committed. No entry waits for a timer: a batch
 /// is whatever queued up while the previous one was being written.
 /// </summary>
-public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger) : BackgroundService
+public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger, IEnumerable<IFaultPoints> faultPoints) : BackgroundService
 {
+    // Production registers none; crash tests make a write fail here as a lost database connection would.
+    private readonly IFaultPoints? faults = faultPoints.FirstOrDefault();
+
     /// <summary>Most entries in one transaction: large enough to amortise the commit, small enough to keep latency low.</summary>
     public const int MaxBatch = 512;
 
@@ -26,10 +29,15 @@ public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger) 
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Queues one entry and completes when its transaction has committed (or failed).</summary>
-    public Task<AppendOutcome> AppendAsync(StoredEntry entry)
+    /// <summary>
+    /// Queues one entry and completes when its transaction has committed (or failed).
+    /// <paramref name="after"/> is the append of the entry just before it on the same chain, when
+    /// that one was still in flight: if it is not written, this one is not written either (never a
+    /// gap in a chain).
+    /// </summary>
+    public Task<AppendOutcome> AppendAsync(StoredEntry entry, Task<AppendOutcome>? after = null)
     {
-        var pending = new Pending(entry, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entry, after, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The silo is shutting down; the entry was not written.");
@@ -49,7 +57,21 @@ public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger) 
                 batch.Clear();
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
                 {
+                    // The predecessor was in an earlier batch, so its outcome is known: a failed one
+                    // fails its followers unwritten. One still pending is in this batch, where the
+                    // store keeps the chain gap-free.
+                    if (next.After is { IsCompleted: true } after && !(after.IsCompletedSuccessfully && after.Result is AppendOutcome.Appended))
+                    {
+                        next.Outcome.TrySetResult(new AppendOutcome.Conflict(next.Entry.Chain, next.Entry.Seq));
+                        continue;
+                    }
+
                     batch.Add(next);
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
                 }
 
                 rows.Clear();
@@ -73,6 +95,14 @@ public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger) 
     {
         try
         {
+            if (faults is not null)
+            {
+                foreach (var chain in rows.Select(r => r.Chain).Distinct())
+                {
+                    await faults.HitAsync(FaultPoints.BeforeEntryCommit, chain);
+                }
+            }
+
             // Alone in its batch, an entry takes the store's single-row path: one statement, no batch set-up.
             var outcomes = batch.Count == 1
                 ? [await store.AppendAsync(rows[0])]
@@ -98,5 +128,5 @@ public sealed class EntryWriter(IEntryStore store, ILogger<EntryWriter> logger) 
         }
     }
 
-    private sealed record Pending(StoredEntry Entry, TaskCompletionSource<AppendOutcome> Outcome);
+    private sealed record Pending(StoredEntry Entry, Task<AppendOutcome>? After, TaskCompletionSource<AppendOutcome> Outcome);
 }

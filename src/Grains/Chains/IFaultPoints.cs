@@ -14,4 +14,7 @@ public static class FaultPoints
 {
     /// <summary>After a prescription or treatment sheet is stored, before the patient's chain links it.</summary>
     public const string BeforePatientLink = "before-patient-link";
+
+    /// <summary>In the silo's entry writer, before a batch holding an entry of the chain is written: the whole batch fails.</summary>
+    public const string BeforeEntryCommit = "before-entry-commit";
 }

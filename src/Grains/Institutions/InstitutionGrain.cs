@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ddl.Grains.Chains;
 using Ddl.Grains.Trust;
@@ -19,7 +20,75 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
     private InstitutionProfile? profile;
     private bool suspended;
 
-    public Task<KeyLookup> LookupKeyAsync(string keyId, string recordedAt) => Task.FromResult(Lookup(keyId, recordedAt));
+    // Leases this institution's answers may live on in (KeyLeases): the latest "valid for entries
+    // recorded before" it named, and the monotonic time by which every lease it granted has run out.
+    private DateTimeOffset leasedUntil;
+    private long leasesRunOut;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An earlier activation (on any silo) may have granted leases just before it went away.
+        var now = Clock.GetUtcNow() + KeyLeases.Term + KeyLeases.Margin;
+        leasedUntil = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        leasesRunOut = Stopwatch.GetTimestamp() + Ticks(KeyLeases.Term + KeyLeases.Margin);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task<KeyLookup> LookupKeyAsync(string keyId, string recordedAt)
+    {
+        var lookup = Lookup(keyId, recordedAt);
+        if (lookup.RefusalCode is not null || directory.KeysOf(ChainKey).Any(k => k.Key.Id == keyId && k.RevokedAt is not null))
+        {
+            // Refusals are not leased; nor is a yes for a key already revoked as of a later time
+            // (a lease would outlive the point where the answer turns to no).
+            return Task.FromResult(lookup);
+        }
+
+        var now = Clock.GetUtcNow();
+        var until = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero) + KeyLeases.Term;
+        if (until > leasedUntil)
+        {
+            leasedUntil = until;
+        }
+
+        leasesRunOut = Math.Max(leasesRunOut, Stopwatch.GetTimestamp() + Ticks(KeyLeases.Term + KeyLeases.Margin));
+        return Task.FromResult(lookup with { LeaseUntil = LedgerTime.Format(until) });
+    }
+
+    /// <summary>A revocation or suspension is recorded no earlier than the end of any lease granted, so every entry accepted on one predates it.</summary>
+    protected override DateTimeOffset RecordedAtFor(Submission submission, DateTimeOffset next) =>
+        TakesKeysAway(submission) && leasedUntil > next ? leasedUntil : next;
+
+    /// <summary>
+    /// Once a revocation or suspension is acknowledged, no silo may still hold a lease that says
+    /// yes, and the time it is recorded at must have come (an entry recorded before it is still
+    /// valid): wait for both.
+    /// </summary>
+    protected override async Task BeforeAcknowledgingAsync(Submission submission)
+    {
+        if (!TakesKeysAway(submission))
+        {
+            return;
+        }
+
+        // Leases run on each process's monotonic clock; recorded times on the ledger's clock.
+        var leases = TimeSpan.FromSeconds((double)(leasesRunOut - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);
+        if (leases > TimeSpan.Zero)
+        {
+            await Task.Delay(leases + TimeSpan.FromMilliseconds(1));
+        }
+
+        var recorded = leasedUntil - Clock.GetUtcNow();
+        if (recorded > TimeSpan.Zero)
+        {
+            await Task.Delay(recorded + TimeSpan.FromMilliseconds(1), Clock);
+        }
+    }
+
+    private static bool TakesKeysAway(Submission submission) =>
+        submission.Type is Ddl.Ledger.InstitutionEvents.KeyRevoked or InstitutionLifecycle.Suspended;
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     public Task<InstitutionView?> GetAsync() => Task.FromResult(profile is null
         ? null

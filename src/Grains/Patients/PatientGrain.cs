@@ -8,16 +8,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Ddl.Grains.Patients;
 
+// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each.
+[Orleans.Concurrency.MayInterleave(nameof(Pipelines))]
 public sealed class PatientGrain(IEntryStore store, LedgerTrust trust, TimeProvider clock, ILogger<PatientGrain> logger)
     : DocumentChainGrain(store, trust, clock, logger), IPatientGrain
 {
+    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsSubmission(request);
+
     private readonly List<string> linked = [];
 
     protected override string TypePrefix => "patient.";
 
     public Task<Receipt> LinkAsync(string chain, long seq, string hash, string type) =>
-        AppendLedgerEntryAsync(PatientEvents.Linked, PatientEvents.LinkNonce(chain),
-            new JsonObject { ["chain"] = chain, ["seq"] = seq, ["hash"] = hash, ["type"] = type });
+        ExclusiveAsync(() => AppendLedgerEntryAsync(PatientEvents.Linked, PatientEvents.LinkNonce(chain),
+            new JsonObject { ["chain"] = chain, ["seq"] = seq, ["hash"] = hash, ["type"] = type }));
 
     public Task<IReadOnlyList<string>> GetLinkedChainsAsync() => Task.FromResult<IReadOnlyList<string>>(linked.ToList());
 

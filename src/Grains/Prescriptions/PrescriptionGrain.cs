@@ -13,10 +13,14 @@ namespace Ddl.Grains.Prescriptions;
 /// The one place where a prescription's rules are enforced (<see cref="PrescriptionRules"/>), and
 /// where its expiry is written by the ledger itself when the validity period ends.
 /// </summary>
+// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each.
+[Orleans.Concurrency.MayInterleave(nameof(Pipelines))]
 public sealed class PrescriptionGrain(
     IEntryStore store, IScheduleStore schedule, LedgerTrust trust, TimeProvider clock, ControlledDrugRules rules, ILogger<PrescriptionGrain> logger)
     : PatientDocumentGrain(store, schedule, trust, clock, logger), IPrescriptionGrain
 {
+    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsSubmission(request);
+
     public const string ExpiryWork = "expiry";
 
     private PrescriptionState state = new();

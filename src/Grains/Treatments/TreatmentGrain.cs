@@ -8,9 +8,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Ddl.Grains.Treatments;
 
+// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each.
+[Orleans.Concurrency.MayInterleave(nameof(Pipelines))]
 public sealed class TreatmentGrain(IEntryStore store, IScheduleStore schedule, LedgerTrust trust, TimeProvider clock, ILogger<TreatmentGrain> logger)
     : PatientDocumentGrain(store, schedule, trust, clock, logger), ITreatmentGrain
 {
+    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsSubmission(request);
+
     private TreatmentState state = new();
 
     protected override string TypePrefix => "treatment.";

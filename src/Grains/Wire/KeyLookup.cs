@@ -10,8 +10,10 @@ public sealed record KeyLookup(
     [property: Orleans.Id(1)] string? Pub,
     [property: Orleans.Id(2)] string? RefusalCode,
     [property: Orleans.Id(3)] string? Reason,
-    [property: Orleans.Id(4)] string? InstitutionKind)
+    [property: Orleans.Id(4)] string? InstitutionKind,
+    [property: Orleans.Id(5)] string? LeaseUntil = null)
 {
-    public static KeyLookup Found(string keyId, string pub, string? kind) => new(keyId, pub, null, null, kind);
+    /// <summary>A positive answer the asking silo may reuse (see KeyLeases) for entries recorded before <paramref name="leaseUntil"/>.</summary>
+    public static KeyLookup Found(string keyId, string pub, string? kind, string? leaseUntil = null) => new(keyId, pub, null, null, kind, leaseUntil);
     public static KeyLookup Refused(string code, string reason) => new(null, null, code, reason, null);
 }

@@ -13,9 +13,53 @@ internal static class PostgresBatchAppend
     {
         var outcomes = new AppendOutcome?[entries.Count];
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (!BatchLinks.HasLinks(entries))
+        {
+            // A single statement outside a transaction block is its own transaction: all rows
+            // commit together, durably (synchronous_commit stays on), when this returns.
+            await InsertAsync(connection, entries, outcomes, ct);
+            return Array.ConvertAll(outcomes, outcome => outcome!);
+        }
+
+        // Consecutive entries of a chain share this batch: if n is skipped (its nonce or seq was
+        // taken) n + 1 must not be written either. Which rows get skipped is only known after the
+        // insert, so the batch runs in a transaction that is rolled back and retried without the
+        // orphaned rows when that happens (rare: it takes a lost race or a reused nonce).
+        var active = Enumerable.Range(0, entries.Count).ToList();
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var batch = active.ConvertAll(i => entries[i]);
+            var attempt = new AppendOutcome?[batch.Count];
+            await InsertAsync(connection, batch, attempt, ct);
+            for (var b = 0; b < active.Count; b++)
+                outcomes[active[b]] = attempt[b];
+
+            // Over the whole batch, so that rows left out by an earlier attempt count as not written.
+            var orphans = BatchLinks.Orphans(entries, outcomes);
+            if (orphans.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return Array.ConvertAll(outcomes, outcome => outcome!);
+            }
+
+            await transaction.RollbackAsync(ct);
+            foreach (var i in orphans)
+            {
+                outcomes[i] = new AppendOutcome.Conflict(entries[i].Chain, entries[i].Seq);
+                active.Remove(i);
+            }
+        }
+    }
+
+    private static async Task InsertAsync(
+        NpgsqlConnection connection, IReadOnlyList<StoredEntry> entries, AppendOutcome?[] outcomes, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+            return;
 
         // Rows written, by (chain, seq): that key is unique, so each written row is found once.
-        var written = new Dictionary<(string Chain, long Seq), (long Position, string Author, string Nonce)>();
+        var written = new Dictionary<(string Chain, long Seq), (long Position, string Author, string Nonce)>(entries.Count);
         await using (var insert = new NpgsqlCommand(PostgresSql.InsertBatch, connection))
         {
             insert.With(Column(entries, e => e.Chain)).With(Column(entries, e => e.Seq))
@@ -24,8 +68,6 @@ internal static class PostgresBatchAppend
                 .With(Column(entries, e => e.Type)).With(Column(entries, e => e.RecordedAt))
                 .With(Column(entries, e => e.CanonicalJson));
             await insert.PrepareAsync(ct);
-            // A single statement outside a transaction block is its own transaction: all rows
-            // commit together, durably (synchronous_commit stays on), when this returns.
             await using var reader = await insert.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 written[(reader.GetString(1), reader.GetInt64(2))] = (reader.GetInt64(0), reader.GetString(3), reader.GetString(4));
@@ -50,7 +92,6 @@ internal static class PostgresBatchAppend
 
         if (skipped.Count > 0)
             await ClassifySkippedAsync(connection, entries, skipped, outcomes, ct);
-        return Array.ConvertAll(outcomes, outcome => outcome!);
     }
 
     // A skipped row clashed with a committed row on one of the two keys (rows are never

@@ -64,8 +64,24 @@ internal sealed class SqliteWriter : IDisposable
         // SQLite, so the entries before and after it are still committed together.
         using var transaction = _connection.BeginTransaction(deferred: false);
         var outcomes = new AppendOutcome[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-            outcomes[i] = Insert(entries[i], transaction);
+        // A chain's next entry never lands behind a gap its predecessor in this batch left: it is
+        // written only once an entry of the batch holding the predecessor's seq was.
+        // Linked entries go in (chain, seq) order, as on PostgreSQL, so that n is tried before n + 1.
+        var inBatch = BatchLinks.HasLinks(entries) ? entries.Select(e => (e.Chain, e.Seq)).ToHashSet() : null;
+        var order = Enumerable.Range(0, entries.Count);
+        if (inBatch is not null)
+            order = order.OrderBy(i => entries[i].Chain, StringComparer.Ordinal).ThenBy(i => entries[i].Seq).ThenBy(i => i);
+        var written = new HashSet<(string Chain, long Seq)>();
+        foreach (var i in order)
+        {
+            var entry = entries[i];
+            var before = (entry.Chain, entry.Seq - 1);
+            outcomes[i] = inBatch is not null && inBatch.Contains(before) && !written.Contains(before)
+                ? new AppendOutcome.Conflict(entry.Chain, entry.Seq)
+                : Insert(entry, transaction);
+            if (inBatch is not null && outcomes[i] is AppendOutcome.Appended)
+                written.Add((entry.Chain, entry.Seq));
+        }
         transaction.Commit();
         return outcomes;
     }

@@ -45,6 +45,30 @@ public abstract partial class EntryStoreContract
     }
 
     [Fact]
+    public async Task batch_append_never_writes_an_entry_whose_predecessor_in_the_batch_was_refused()
+    {
+        // A pipelining chain grain hands n + 1 over before n commits; if n is refused, n + 1 must
+        // not land behind the gap, and neither must anything after it.
+        var used = Appended(await Store.AppendAsync(Entry(NewChain(), 0)));
+        var chain = NewChain();
+        var e0 = Entry(chain, 0);
+        var e1 = Entry(chain, 1, prev: e0.Hash, nonce: used.Nonce, author: used.Author); // nonce used elsewhere
+        var e2 = Entry(chain, 2, prev: e1.Hash);
+        var e3 = Entry(chain, 3, prev: e2.Hash);
+        var other = NewChain();
+
+        var outcomes = await Store.AppendBatchAsync([e0, e1, e2, Entry(other, 0), e3]);
+
+        var stored0 = Appended(outcomes[0]);
+        Assert.Equal(used, Assert.IsType<AppendOutcome.DuplicateNonce>(outcomes[1]).Existing);
+        Assert.Equal(new AppendOutcome.Conflict(chain, 2), outcomes[2]);
+        Appended(outcomes[3]);
+        Assert.Equal(new AppendOutcome.Conflict(chain, 3), outcomes[4]);
+        Assert.Equal([stored0], await Store.ReadChainAsync(chain, 0, 10));
+        Assert.Single(await Store.ReadChainAsync(other, 0, 10));
+    }
+
+    [Fact]
     public async Task batch_append_writes_many_chains_in_one_call()
     {
         var chains = Enumerable.Range(0, 40).Select(_ => NewChain("patient")).ToList();
