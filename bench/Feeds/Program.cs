@@ -1,4 +1,5 @@
 using Ddl.Bench.Feeds;
+using Machine = Ddl.Bench.Feeds.Machine; // this benchmark describes the machine without a database
 
 // The live-feeds benchmark: commit-to-subscriber latency with N WebSocket subscribers at R events/s,
 // written into the feeds section of BENCHMARKS.md. On SQLite (the embedded mode), and also on
@@ -50,5 +51,5 @@ foreach (var r in results)
         + $"from submit p50 {r.FromSubmit.Median:0.0}, p99 {r.FromSubmit.P99:0.0}; {r.CoresUsed:0.00} cores busy; ended: {string.Join("; ", r.Ended)}");
 }
 
-BenchmarksFile.WriteSection(options.Output, Report.Render(machine, options, started, loadBefore, Machine.Load(), results));
+BenchmarksFile.WriteSection(options.Output, "feeds", Report.Render(machine, options, started, loadBefore, Machine.Load(), results));
 Console.WriteLine($"Wrote the feeds section of {options.Output}.");

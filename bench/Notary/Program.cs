@@ -29,5 +29,5 @@ if (options.Runs("proofs"))
 }
 
 var section = Report.Render(machine, options.Command, started, Machine.Load(), seal, proofs, lag, options.Leaves);
-BenchmarksFile.WriteSection(options.Output, section);
+BenchmarksFile.WriteSection(options.Output, "notary", section);
 Console.WriteLine($"Wrote the notary section of {options.Output}.");

@@ -128,7 +128,7 @@ public static class MeasurePhase
         history.Add(new RunSummary(at, options.Code, machine.LoadAverage, result.LoadAfter, patient.Median, patient.P99,
             classYear.Max(c => c.Times.Median), classYear.Max(c => Math.Max(c.ColdMs, c.Times.Max))));
         await Results.SaveAsync(options, "history", history);
-        BenchmarksFile.WriteSection(options.Output, Report.Render(options, result, Results.Load<GenerateTotals>(options, "generate"),
+        BenchmarksFile.WriteSection(options.Output, "reports", Report.Render(options, result, Results.Load<GenerateTotals>(options, "generate"),
             Results.Load<RebuildPhase.Result>(options, "rebuild"), history));
         log.WriteLine($"measure: wrote the reports section of {options.Output}");
         return 0;

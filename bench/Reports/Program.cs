@@ -38,7 +38,7 @@ switch (options.Phase)
     case "report":
         // Renders the section again from the saved figures, without measuring.
         var measured = Results.Load<MeasurePhase.Result>(options, "measure") ?? throw new InvalidOperationException("Nothing measured yet.");
-        BenchmarksFile.WriteSection(options.Output, Report.Render(options with { Command = measured.Command }, measured,
+        BenchmarksFile.WriteSection(options.Output, "reports", Report.Render(options with { Command = measured.Command }, measured,
             Results.Load<GenerateTotals>(options, "generate"), Results.Load<RebuildPhase.Result>(options, "rebuild"),
             Results.Load<List<RunSummary>>(options, "history") ?? []));
         return 0;

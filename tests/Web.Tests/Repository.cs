@@ -5,12 +5,18 @@ public static class Repository
 {
     public static string Root { get; } = Find();
 
-    /// <summary>docs/screenshots: the tests write each page's picture there, and the README shows them.</summary>
+    /// <summary>
+    /// Where the tests write each page's picture: docs/screenshots (which the README shows) when
+    /// DDL_UPDATE_SCREENSHOTS=1, otherwise a scratch folder, so that a test run leaves the checkout
+    /// as it found it (PNG encodings differ from run to run even when the page does not).
+    /// </summary>
     public static string Screenshots
     {
         get
         {
-            var path = Path.Combine(Root, "docs", "screenshots");
+            var path = Environment.GetEnvironmentVariable("DDL_UPDATE_SCREENSHOTS") == "1"
+                ? Path.Combine(Root, "docs", "screenshots")
+                : Path.Combine(Path.GetTempPath(), "ddl-web-screenshots");
             Directory.CreateDirectory(path);
             return path;
         }

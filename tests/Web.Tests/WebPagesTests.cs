@@ -5,7 +5,7 @@ namespace Ddl.Web.Tests;
 /// <summary>
 /// The web pages in a real browser (headless Chromium), on a ledger seeded through the API, each
 /// used as its role would use it. Every script also writes the page's screenshot to
-/// docs/screenshots, which the README shows.
+/// docs/screenshots (with DDL_UPDATE_SCREENSHOTS=1), which the README shows.
 /// </summary>
 public sealed class WebPagesTests(WebWorld world) : IClassFixture<WebWorld>
 {

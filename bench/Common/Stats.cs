@@ -1,9 +1,12 @@
-namespace Ddl.Bench.Notary;
+namespace Ddl.Bench.Common;
 
 /// <summary>Order statistics of a sample, nearest-rank.</summary>
 public sealed class Stats(IEnumerable<double> values)
 {
     private readonly double[] _sorted = values.Order().ToArray();
+
+    /// <summary>The sample, sorted; named as the constructor's parameter so that a saved result reads back.</summary>
+    public IEnumerable<double> Values => _sorted;
 
     public int Count => _sorted.Length;
 

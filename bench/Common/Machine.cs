@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Npgsql;
 
-namespace Ddl.Bench.Notary;
+namespace Ddl.Bench.Common;
 
 /// <summary>What the figures were measured on, read from the machine itself.</summary>
 public sealed record Machine(string Cpu, int Cores, string Memory, string Os, string Runtime, string Postgres, string LoadAverage)
