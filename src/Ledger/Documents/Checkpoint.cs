@@ -80,32 +80,17 @@ public sealed record Checkpoint(int V, string Ledger, long Number, long Size, st
         ["v"] = V,
     };
 
-    public byte[] CanonicalBytes()
-    {
-        using var writer = new CanonicalWriter();
-        WriteTo(writer);
-        return writer.ToArray();
-    }
+    public byte[] CanonicalBytes() => CanonicalDocument.Bytes(WriteTo);
 
     /// <summary>The notary's signature, base64url.</summary>
     public string Sign(SigningKey k)
     {
         ArgumentNullException.ThrowIfNull(k);
         Validate();
-        using var writer = new CanonicalWriter();
-        writer.Tag(Tags.Checkpoint);
-        WriteTo(writer);
-        return k.SignTagged(writer);
+        return CanonicalDocument.Sign(Tags.Checkpoint, k, WriteTo);
     }
 
-    public bool Verify(PublicKeyInfo notary, string sig)
-    {
-        ArgumentNullException.ThrowIfNull(notary);
-        using var writer = new CanonicalWriter();
-        writer.Tag(Tags.Checkpoint);
-        WriteTo(writer);
-        return Signatures.Verify(notary, writer.WrittenSpan, sig);
-    }
+    public bool Verify(PublicKeyInfo notary, string sig) => CanonicalDocument.Verify(Tags.Checkpoint, notary, sig, WriteTo);
 
     internal void WriteTo(CanonicalWriter w)
     {

@@ -102,12 +102,7 @@ public sealed record Entry(int V, string Chain, long Seq, string Prev, string Re
     };
 
     /// <summary>JCS(entry).</summary>
-    public byte[] CanonicalBytes()
-    {
-        using var writer = new CanonicalWriter();
-        WriteTo(writer);
-        return writer.ToArray();
-    }
+    public byte[] CanonicalBytes() => CanonicalDocument.Bytes(WriteTo);
 
     /// <summary>The canonical JSON text, as stored and exported.</summary>
     public string CanonicalText()

@@ -117,33 +117,18 @@ public sealed record Submission(int V, string Type, string Chain, string Author,
     };
 
     /// <summary>JCS(submission), the bytes after the tag in the signature input.</summary>
-    public byte[] CanonicalBytes()
-    {
-        using var writer = new CanonicalWriter();
-        WriteTo(writer);
-        return writer.ToArray();
-    }
+    public byte[] CanonicalBytes() => CanonicalDocument.Bytes(WriteTo);
 
     /// <summary>Signs as the author: base64url Ed25519 over <c>ddl.v1.submission\n || JCS(this)</c>.</summary>
     public string Sign(SigningKey k)
     {
         ArgumentNullException.ThrowIfNull(k);
         Validate();
-        using var writer = new CanonicalWriter();
-        writer.Tag(Tags.Submission);
-        WriteTo(writer);
-        return k.SignTagged(writer);
+        return CanonicalDocument.Sign(Tags.Submission, k, WriteTo);
     }
 
     /// <summary>True when <paramref name="sig"/> is <paramref name="k"/>'s signature over this submission.</summary>
-    public bool Verify(PublicKeyInfo k, string sig)
-    {
-        ArgumentNullException.ThrowIfNull(k);
-        using var writer = new CanonicalWriter();
-        writer.Tag(Tags.Submission);
-        WriteTo(writer);
-        return Signatures.Verify(k, writer.WrittenSpan, sig);
-    }
+    public bool Verify(PublicKeyInfo k, string sig) => CanonicalDocument.Verify(Tags.Submission, k, sig, WriteTo);
 
     /// <summary>Members in RFC 8785 order, written directly: no intermediate JsonObject.</summary>
     internal void WriteTo(CanonicalWriter w)
