@@ -14,7 +14,8 @@ namespace Ddl.Cli.Export;
 /// </code>
 /// <c>checkpoint</c> (the notary's latest when the file was made), each entry's <c>leafIndex</c> and
 /// <c>auditPath</c> (its inclusion in that checkpoint) and <c>consistency</c> (proofs from the
-/// checkpoints given with <c>--checkpoint</c>) are optional: files without them still read.
+/// checkpoints given with <c>--checkpoint</c>) are optional: files without them still read
+/// (<see cref="ExportFileReader"/>).
 /// </summary>
 public sealed record ExportFile(
     JsonObject Genesis,
@@ -48,26 +49,6 @@ public sealed record ExportFile(
         }
         return json;
     }
-
-    public static ExportFile FromJson(JsonNode node)
-    {
-        if (node["format"]?.GetValue<string>() != Format)
-        {
-            throw new FormatException($"Not a DDL export: 'format' must be '{Format}'.");
-        }
-
-        var chains = (node["chains"] as JsonArray ?? throw new FormatException("'chains' is missing."))
-            .Select(c => new ExportedChain(
-                c!["id"]!.GetValue<string>(),
-                (c["entries"] as JsonArray ?? throw new FormatException("'entries' is missing."))
-                    .Select(e => ExportedEntry.FromJson(e!))
-                    .ToList()))
-            .ToList();
-        return new ExportFile(node["genesis"] as JsonObject ?? throw new FormatException("'genesis' is missing."), chains,
-            node["exportedAt"]?.GetValue<string>() ?? "",
-            node["checkpoint"] is { } checkpoint ? SignedCheckpointFile.FromJson(checkpoint) : null,
-            ConsistencyItem.ListFrom(node["consistency"]));
-    }
 }
 
 public sealed record ExportedChain(string Id, IReadOnlyList<ExportedEntry> Entries);
@@ -86,10 +67,4 @@ public sealed record ExportedEntry(string Hash, string Canonical, long? LeafInde
         }
         return json;
     }
-
-    public static ExportedEntry FromJson(JsonNode e) => new(
-        e["hash"]!.GetValue<string>(),
-        e["canonical"]!.GetValue<string>(),
-        e["leafIndex"]?.GetValue<long>(),
-        e["auditPath"] is { } path ? Hex.List(path, "auditPath") : null);
 }
