@@ -37,10 +37,10 @@ public sealed class EntrySigner(LedgerWorld world, Random random)
             var submission = Submission.Create(p.Type, p.Chain, p.Author, key.Public.Id, clientAt, nonce, body);
             var seq = head is null ? 0 : head.Seq + 1;
             var entry = Entry.Create(submission, submission.Sign(key), seq, head?.Hash ?? Hashes.ZeroHash, at);
-            var hash = entry.Hash();
+            var (text, hash) = entry.CanonicalTextAndHash();
             heads[p.Chain] = new Head(seq, hash, at, head?.First ?? hash);
             rows.Add(new StoredEntry(entry.Chain, entry.Seq, hash, entry.Prev, submission.Author, submission.Nonce, submission.Type,
-                entry.RecordedAt, entry.CanonicalText()));
+                entry.RecordedAt, text));
         }
 
         return rows;

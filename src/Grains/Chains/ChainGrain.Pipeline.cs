@@ -17,9 +17,9 @@ public abstract partial class ChainGrain
     /// </summary>
     private InFlight Enqueue(Entry entry)
     {
-        var hash = entry.Hash();
+        var (text, hash) = entry.CanonicalTextAndHash();
         var row = new StoredEntry(entry.Chain, entry.Seq, hash, entry.Prev, entry.Submission.Author,
-            entry.Submission.Nonce, entry.Submission.Type, entry.RecordedAt, entry.CanonicalText());
+            entry.Submission.Nonce, entry.Submission.Type, entry.RecordedAt, text);
         var predecessor = tail;
         var commit = writer is null ? AppendAfterAsync(row, predecessor) : writer.AppendAsync(row, predecessor?.Commit);
         var flight = new InFlight(entry, hash, commit, predecessor, epoch);

@@ -113,14 +113,22 @@ public sealed record Entry(int V, string Chain, long Seq, string Prev, string Re
     }
 
     /// <summary>Hex SHA-256 over <c>ddl.v1.entry\n || JCS(entry)</c>.</summary>
-    public string Hash()
+    public string Hash() => CanonicalTextAndHash().Hash;
+
+    /// <summary>
+    /// <see cref="CanonicalText"/> and <see cref="Hash"/> from one serialisation: the hash input is
+    /// the tag followed by the very bytes that are stored, so a writer needing both (every append)
+    /// canonicalises the entry once.
+    /// </summary>
+    public (string Text, string Hash) CanonicalTextAndHash()
     {
         using var writer = new CanonicalWriter();
         writer.Tag(Tags.Entry);
+        var tagged = writer.WrittenSpan.Length;
         WriteTo(writer);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(writer.WrittenSpan, digest);
-        return Convert.ToHexStringLower(digest);
+        return (Encoding.UTF8.GetString(writer.WrittenSpan[tagged..]), Convert.ToHexStringLower(digest));
     }
 
     /// <summary>True when <see cref="Sig"/> is <paramref name="key"/>'s signature over the submission.</summary>

@@ -22,6 +22,7 @@ public class EntryTests
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("ddl.v1.entry\n" + FixedVectors.EntryText)));
         Assert.Equal(expected, FixedEntry(FixedVectors.Sig).Hash());
         Assert.Equal(FixedVectors.EntryHash, expected);
+        Assert.Equal((FixedVectors.EntryText, expected), FixedEntry(FixedVectors.Sig).CanonicalTextAndHash());
     }
 
     [Fact]
