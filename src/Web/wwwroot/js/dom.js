@@ -119,11 +119,22 @@ export function signIn(role, onChange) {
   queueMicrotask(() => (saved ? apply(saved) : onChange(null, null)));
 }
 
-/** Marks the current page in the navigation for screen readers (aria-current). */
-export function markNav() {
-  for (const a of document.querySelectorAll('nav a')) {
-    if (new URL(a.href).pathname === location.pathname) a.setAttribute('aria-current', 'page');
-  }
+/**
+ * The skip link and the site header with its navigation, the same on every page (written once
+ * here, not in each HTML file), with the current page marked for screen readers (aria-current).
+ * Call it before applyI18n(): its text comes from the data-i18n keys like the rest of the page.
+ */
+export function pageHeader() {
+  const link = (href, key) => h('a', { href, 'data-i18n': key, 'aria-current': href === location.pathname ? 'page' : null });
+  document.body.prepend(
+    h('a', { class: 'skip', href: '#main', 'data-i18n': 'nav.skip' }),
+    h('header', {},
+      h('p', { class: 'brand', 'data-i18n': 'brand' }),
+      h('nav', { 'data-i18n-aria-label': 'nav.label' },
+        link('/', 'nav.public'),
+        link('/patient.html', 'nav.patient'),
+        link('/pharmacy.html', 'nav.pharmacy'),
+        link('/regulator.html', 'nav.regulator'))));
 }
 
 /** A table from column headings and rows of cells; `caption` names it for screen readers. */

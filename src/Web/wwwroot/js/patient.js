@@ -1,13 +1,13 @@
 // The patient's page: their treatment report (timeline and graph), who read their record, and
 // their verifiable export, built from the public API and verified here with WebCrypto.
 import { gql } from './graphql.js';
-import { applyI18n, markNav, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
+import { applyI18n, pageHeader, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
 import { graph } from './graph.js';
 import { buildPatientExport } from './export.js';
 import { verifyExport } from './verify.js';
 
+pageHeader();
 applyI18n();
-markNav();
 
 const REPORT = `{ treatmentReport {
   patient

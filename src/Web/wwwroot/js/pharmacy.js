@@ -4,10 +4,10 @@
 import { gql } from './graphql.js';
 import { subscribe } from './ws.js';
 import { loadKeyFile, submission } from './crypto.js';
-import { applyI18n, markNav, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
+import { applyI18n, pageHeader, $, h, t, tOr, typeName, show, say, errorMessage, signIn, time, table } from './dom.js';
 
+pageHeader();
 applyI18n();
-markNav();
 
 const PRESCRIPTION = `query($id: String!) { prescription(id: $id) {
   id issuer patient validFrom validUntil status claimedBy length

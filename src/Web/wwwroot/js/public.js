@@ -2,12 +2,12 @@
 // checked in the browser and followed live over the anonymous checkpoints feed.
 import { gql } from './graphql.js';
 import { subscribe } from './ws.js';
-import { applyI18n, markNav, $, h, t, show, say, errorMessage, table } from './dom.js';
+import { applyI18n, pageHeader, $, h, t, show, say, errorMessage, table } from './dom.js';
 import * as checkpoints from './checkpoint.js';
 import { checkpointHolds } from './crypto.js';
 
+pageHeader();
 applyI18n();
-markNav();
 
 const month = (d) => d.toISOString().slice(0, 7);
 const now = new Date();

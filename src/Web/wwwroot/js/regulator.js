@@ -5,10 +5,10 @@ import { gql } from './graphql.js';
 import { subscribe } from './ws.js';
 import { barChart } from './charts.js';
 import * as checkpoints from './checkpoint.js';
-import { applyI18n, markNav, $, h, t, show, say, errorMessage, signIn, time, table } from './dom.js';
+import { applyI18n, pageHeader, $, h, t, show, say, errorMessage, signIn, time, table } from './dom.js';
 
+pageHeader();
 applyI18n();
-markNav();
 
 const GROUPS = ['MONTH', 'REGION', 'ATC3', 'ATC1', 'ATC2', 'ATC4', 'ATC5', 'DRUG', 'INSTITUTION', 'PRESCRIBER_INSTITUTION', 'DAY', 'WEEK'];
 show($('#group-by'), GROUPS.map((g) => h('label', {},
