@@ -33,9 +33,15 @@ public sealed class ReadModel
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await db.BeginProjectionAsync(connection, ct);
+        // The limit is taken on the outbox first, so the join is a lookup per owed entry. Written as
+        // a plain join with the limit outside, PostgreSQL chose a merge join that walked
+        // ddl_entries from its first row on every round: a round cost time proportional to the
+        // whole ledger, and the projector fell further behind the busier the ledger was.
         var owed = await ReadEntriesAsync(connection, transaction, $"""
-            SELECT {Columns("e")} FROM ddl_unprojected u JOIN ddl_entries e ON e.position = u.position
-            ORDER BY u.position LIMIT @limit
+            SELECT {Columns("e")}
+            FROM (SELECT position FROM ddl_unprojected ORDER BY position LIMIT @limit) u
+            JOIN ddl_entries e ON e.position = u.position
+            ORDER BY u.position
             """, [("@limit", (long)limit)], ct);
         if (owed.Count == 0)
         {
