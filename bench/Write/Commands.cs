@@ -139,34 +139,46 @@ public static class Commands
         ], Details($"{repeats} runs", runs));
     }
 
+    /// <summary>
+    /// Single-entry mutations at each concurrency of <c>--concurrency</c> (default 16 and 64): the
+    /// target asks for a rate and a p99 together, and on two cores the p99 is queueing, so the
+    /// lower concurrency shows the latency a client sees and the higher one the most the silo takes.
+    /// </summary>
     public static async Task GraphQLSingleAsync(Options o)
     {
-        int chains = o.Int("chains", 10_000), entries = o.Int("entries", 20_000), concurrency = o.Int("concurrency", 64), repeats = o.Int("repeats", 3);
+        int chains = o.Int("chains", 10_000), entries = o.Int("entries", 20_000), repeats = o.Int("repeats", 3);
+        var levels = o.Text("concurrency", "16,64").Split(',').Select(int.Parse).ToArray();
         await using var ledger = await BenchLedger.StartAsync();
         var (author, key) = await ledger.RegisterInstitutionAsync();
         await WarmUpAsync(ledger, author, key);
-        using var http = Http(concurrency, ledger, author);
+        using var http = Http(levels.Max(), ledger, author);
         const string query = "mutation($input: SignedSubmissionInput!) { submit(input: $input) { seq hash } }";
-        var runs = new List<Sample>();
-        for (var r = -1; r < repeats; r++)
+        var rows = new List<Row>();
+        var all = new List<Sample>();
+        for (var level = 0; level < levels.Length; level++)
         {
-            var n = r < 0 ? 5000 : entries; // r = -1 warms up GraphQL (WarmUpAsync did the grains)
-            var signed = await PrepareAsync(ledger, author, key, chains, n, $"s{r + 1}{Guid.NewGuid():N}"[..8]);
-            var bodies = signed.Select(s => new JsonObject { ["query"] = query, ["variables"] = new JsonObject { ["input"] = Input(s) } }.ToJsonString()).ToArray();
-            var s = await Measure.RunAsync($"{n} single submit, {chains} chains, {concurrency} in flight", ledger, n, concurrency, 1,
-                i => PostAsync(http, ledger.GraphQL, bodies[i]), ceiling: r >= 0);
-            if (r >= 0) runs.Add(s);
-        }
-        var m = MedianRun(runs);
-        var rate = Stats.Median(runs.Select(s => s.Rate).ToList());
-        var p99 = Stats.Median(runs.Select(s => s.P99Ms).ToList());
-        var ratio = Stats.Median(runs.Select(s => s.Ratio).ToList());
-        Report.Write("graphql-single", $"GraphQL single-entry `submit`, {chains:N0} chains", Cmd("graphql-single", o),
-        [
-            new($"single-entry mutations/s at concurrency {concurrency}", Report.Rate(rate), Report.Ms(p99) + $" (p50 {m.P50Ms:0.0} ms)",
+            var concurrency = levels[level];
+            var runs = new List<Sample>();
+            for (var r = level == 0 ? -1 : 0; r < repeats; r++)
+            {
+                var n = r < 0 ? 5000 : entries; // r = -1 warms up GraphQL (WarmUpAsync did the grains)
+                var signed = await PrepareAsync(ledger, author, key, chains, n, $"s{concurrency}{r + 1}{Guid.NewGuid():N}"[..8]);
+                var bodies = signed.Select(s => new JsonObject { ["query"] = query, ["variables"] = new JsonObject { ["input"] = Input(s) } }.ToJsonString()).ToArray();
+                var s = await Measure.RunAsync($"{n} single submit, {chains} chains, {concurrency} in flight", ledger, n, concurrency, 1,
+                    i => PostAsync(http, ledger.GraphQL, bodies[i]), ceiling: r >= 0);
+                if (r >= 0) runs.Add(s);
+            }
+            var m = MedianRun(runs);
+            var rate = Stats.Median(runs.Select(s => s.Rate).ToList());
+            var p99 = Stats.Median(runs.Select(s => s.P99Ms).ToList());
+            var ratio = Stats.Median(runs.Select(s => s.Ratio).ToList());
+            rows.Add(new($"single-entry mutations/s at concurrency {concurrency}", Report.Rate(rate), Report.Ms(p99) + $" (p50 {m.P50Ms:0.0} ms)",
                 "≥ 3,000/s with p99 < 25 ms", $"{ratio:0.00} (ceiling {Report.Rate(Stats.Median(runs.Select(s => s.CeilingRate).ToList()))}; target ≥ 0.25)",
-                $"rate {Verdict(rate, 3000)} / p99 {Verdict(p99, 25, higherIsBetter: false)} / ratio {Verdict(ratio, 0.25)}"),
-        ], Details($"{repeats} runs", runs));
+                $"rate {Verdict(rate, 3000)} / p99 {Verdict(p99, 25, higherIsBetter: false)} / ratio {Verdict(ratio, 0.25)}"));
+            all.AddRange(runs);
+        }
+        Report.Write("graphql-single", $"GraphQL single-entry `submit`, {chains:N0} chains", Cmd("graphql-single", o),
+            rows, Details($"{repeats} runs per concurrency", all));
     }
 
     public static async Task HotChainAsync(Options o)
