@@ -15,7 +15,7 @@ namespace Ddl.Grains.Chains;
 /// committed it. The store's unique (chain, seq) key is the fence: a second activation racing this
 /// one loses loudly instead of forking the chain.
 /// <para>
-/// Kinds that opt in with <c>[MayInterleave(...)]</c> (see <see cref="IsSubmission"/>) pipeline
+/// Kinds that opt in with <c>[MayInterleave(...)]</c> (see <see cref="IsChainRequest"/>) pipeline
 /// their submissions: entry n + 1 is checked against the state entry n leaves and handed to the
 /// writer while n's commit is still in flight, so consecutive entries of a busy chain share a
 /// commit. Acknowledgements still go out strictly in chain order, each only after its own commit;
@@ -73,14 +73,20 @@ public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, T
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public Task<(long Length, string HeadHash)> GetHeadAsync() => Task.FromResult((length, headHash));
+    /// <summary>The settled head: waits for the entries in flight, and re-reads the chain after a failed one.</summary>
+    public Task<(long Length, string HeadHash)> GetHeadAsync() => ExclusiveAsync(() => Task.FromResult((length, headHash)));
 
     /// <summary>
-    /// The [MayInterleave] predicate of pipelining kinds: only submissions interleave, and only
-    /// with each other in practice, since every other request waits until no request runs.
+    /// The [MayInterleave] predicate of pipelining kinds: every request of the chain's own
+    /// interfaces interleaves, and the gate orders them (<see cref="SubmitAsync"/>,
+    /// <see cref="ExclusiveAsync{T}"/>). Reads take the gate too and wait for the entries in flight,
+    /// so they report settled state only. When only submissions were marked, Orleans still ran a
+    /// read beside submissions in flight, and the read counted entries that were not committed and
+    /// might never be (BusyChainReadTests). Every public method of a pipelining kind therefore
+    /// takes the gate.
     /// </summary>
-    public static bool IsSubmission(Orleans.Serialization.Invocation.IInvokable request) =>
-        request.GetMethodName() == nameof(IChainGrain.SubmitAsync);
+    public static bool IsChainRequest(Orleans.Serialization.Invocation.IInvokable request) =>
+        typeof(IChainGrain).IsAssignableFrom(request.GetInterfaceType());
 
     public async Task RunScheduledAsync(string kind)
     {

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Ddl.Grains.Patients;
 
-// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each.
+// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each;
+// every request interleaves and takes the grain's gate, so reads see settled entries only.
 [Orleans.Concurrency.MayInterleave(nameof(Pipelines))]
 public sealed class PatientGrain(IEntryStore store, LedgerTrust trust, TimeProvider clock, ILogger<PatientGrain> logger)
     : DocumentChainGrain(store, trust, clock, logger), IPatientGrain
 {
-    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsSubmission(request);
+    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsChainRequest(request);
 
     private readonly List<string> linked = [];
 
@@ -23,7 +24,7 @@ public sealed class PatientGrain(IEntryStore store, LedgerTrust trust, TimeProvi
         ExclusiveAsync(() => AppendLedgerEntryAsync(PatientEvents.Linked, PatientEvents.LinkNonce(chain),
             new JsonObject { ["chain"] = chain, ["seq"] = seq, ["hash"] = hash, ["type"] = type }));
 
-    public Task<IReadOnlyList<string>> GetLinkedChainsAsync() => Task.FromResult<IReadOnlyList<string>>(linked.ToList());
+    public Task<IReadOnlyList<string>> GetLinkedChainsAsync() => ExclusiveAsync(() => Task.FromResult<IReadOnlyList<string>>(linked.ToList()));
 
     protected override Task ValidateDocumentAsync(Submission submission, SubmissionContext context) =>
         submission.Type == PatientEvents.Linked

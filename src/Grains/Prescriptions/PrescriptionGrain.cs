@@ -13,13 +13,14 @@ namespace Ddl.Grains.Prescriptions;
 /// The one place where a prescription's rules are enforced (<see cref="PrescriptionRules"/>), and
 /// where its expiry is written by the ledger itself when the validity period ends.
 /// </summary>
-// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each.
+// Submissions pipeline (see ChainGrain): a busy chain shares commits instead of waiting for each;
+// every request interleaves and takes the grain's gate, so reads see settled entries only.
 [Orleans.Concurrency.MayInterleave(nameof(Pipelines))]
 public sealed class PrescriptionGrain(
     IEntryStore store, IScheduleStore schedule, LedgerTrust trust, TimeProvider clock, ControlledDrugRules rules, ILogger<PrescriptionGrain> logger)
     : PatientDocumentGrain(store, schedule, trust, clock, logger), IPrescriptionGrain
 {
-    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsSubmission(request);
+    public static bool Pipelines(Orleans.Serialization.Invocation.IInvokable request) => IsChainRequest(request);
 
     public const string ExpiryWork = "expiry";
 
@@ -31,7 +32,7 @@ public sealed class PrescriptionGrain(
 
     protected override string? Patient => state.Patient;
 
-    public Task<PrescriptionView?> GetAsync() => Task.FromResult(state.IsIssued ? View() : null);
+    public Task<PrescriptionView?> GetAsync() => ExclusiveAsync(() => Task.FromResult(state.IsIssued ? View() : null));
 
     protected override Task ValidateDocumentAsync(Submission submission, SubmissionContext context)
     {
