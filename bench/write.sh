@@ -51,7 +51,8 @@ else
     export DDL_BENCH_PG_VERSION="PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}')"
 fi
 export DDL_BENCH_ROOT="$PWD"
-[ -n "${DDL_BENCH_COMMIT:-}" ] || export DDL_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted')"
+# "+uncommitted" when the code differs from HEAD; the figures this script itself writes do not count.
+[ -n "${DDL_BENCH_COMMIT:-}" ] || export DDL_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':(exclude)BENCHMARKS.md' ':(exclude)bench/Write/results' 2>/dev/null || echo '+uncommitted')"
 
 log "load before: $(cat /proc/loadavg)"
 dotnet bench/Write/bin/Release/net10.0/Ddl.Bench.Write.dll "${@:-all}" </dev/null &

@@ -86,6 +86,6 @@ public static class Micro
                 $"{median / 1000:0.00} µs ({1e9 / median:N0}/s/core)", $"{p99 / 1000:0.00} µs (P95 of iterations)", "—", "—", $"{alloc} B allocated/op");
         }).ToList();
         Report.Write("micro", "Micro benchmarks: per-entry CPU work (BenchmarkDotNet ShortRun, in-process toolchain)", $"bench/write.sh micro", rows,
-            ["Medians per operation on one core; the machine was shared, so iteration noise is high (see load in other blocks)."]);
+            ["Medians per operation on one core (BenchmarkDotNet ShortRun: 3 iterations, so P95 is of few samples)."]);
     }
 }

@@ -75,7 +75,7 @@ public static class Report
             "`patient.note` entries (about 560 bytes of canonical JSON each), pre-signed before timing, written through the real host (`DdlHost`, silo + GraphQL " +
             $"in one process) to PostgreSQL with fsync and synchronous_commit on. Raw ceiling: {Ceiling.Description}, measured right after each run on the rows that run wrote; " +
             "ratio = DDL rate / ceiling rate of the same run. Throughput medians are over the repeats stated; p50/p99 are per-request latencies of the median run. " +
-            "The machine is shared: the load average during each run is given (2 cores; a load above 2 means other work was competing for the CPU).").AppendLine();
+            "Each run prints the load average before and after; it counts the benchmark's own runnable threads and its PostgreSQL too (it reaches 5–20 with nothing else running on the 2 cores), so it compares runs rather than showing other work.").AppendLine();
         if (Directory.Exists(dir))
         {
             var files = Directory.GetFiles(dir, "*.md").OrderBy(f => Array.IndexOf(Order, Path.GetFileNameWithoutExtension(f)) is var i && i < 0 ? 99 : i);
