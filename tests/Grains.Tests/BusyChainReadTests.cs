@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ddl.Grains.Chains;
 using Ddl.Grains.Wire;
 using Ddl.Ledger;
@@ -13,18 +12,13 @@ namespace Ddl.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class BusyChainReadTests(ClusterFixture fixture)
 {
-    private TestLedger Ledger => fixture.Ledger;
-
     [Fact]
     public async Task a_read_of_a_chain_is_answered_while_submissions_to_it_keep_arriving()
     {
-        var institution = TestLedger.NewId("institution");
-        var key = SigningKey.Generate("k1");
-        await fixture.Grains.GetChain(institution).SubmitAsync(Ledger.Registration(institution, "medical_centre", key));
-        var chain = TestLedger.NewId("patient");
-        var grain = fixture.Grains.GetChain(chain);
+        var notes = await NoteChain.CreateAsync(fixture);
+        var (chain, grain) = (notes.Chain, notes.Grain);
         var signed = Enumerable.Range(0, 20_000)
-            .Select(i => TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }))
+            .Select(notes.Note)
             .ToArray();
 
         // Sixteen writers keep the chain busy, each sending its next submission as soon as the last is acknowledged.
@@ -67,21 +61,18 @@ public sealed class BusyChainReadTests(ClusterFixture fixture)
     [Fact]
     public async Task a_read_waits_for_the_entries_in_flight_and_never_reports_one_that_was_not_written()
     {
-        var institution = TestLedger.NewId("institution");
-        var key = SigningKey.Generate("k1");
-        await fixture.Grains.GetChain(institution).SubmitAsync(Ledger.Registration(institution, "medical_centre", key));
-        var chain = TestLedger.NewId("patient");
-        var grain = fixture.Grains.GetChain(chain);
+        var notes = await NoteChain.CreateAsync(fixture);
+        var (chain, grain) = (notes.Chain, notes.Grain);
         for (var i = 0; i < 3; i++)
         {
-            await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }));
+            await grain.SubmitAsync(notes.Note(i));
         }
 
         // The next commit is held, then fails; four more submissions queue behind it.
         var release = new TaskCompletionSource();
         fixture.Faults.ArmHeld(FaultPoints.BeforeEntryCommit, chain, release.Task);
         var attempts = Enumerable.Range(3, 5)
-            .Select(i => Settle(grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }))))
+            .Select(i => Settle(grain.SubmitAsync(notes.Note(i))))
             .ToList();
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 

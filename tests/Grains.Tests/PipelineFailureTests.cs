@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ddl.Grains.Chains;
 using Ddl.Grains.Wire;
 using Ddl.Ledger;
@@ -19,14 +18,11 @@ public sealed class PipelineFailureTests(ClusterFixture fixture)
     [Fact]
     public async Task a_failed_commit_fails_every_later_entry_in_flight_and_the_chain_stays_gap_free()
     {
-        var institution = TestLedger.NewId("institution");
-        var key = SigningKey.Generate("k1");
-        await fixture.Grains.GetChain(institution).SubmitAsync(Ledger.Registration(institution, "medical_centre", key));
-        var chain = TestLedger.NewId("patient");
-        var grain = fixture.Grains.GetChain(chain);
+        var notes = await NoteChain.CreateAsync(fixture);
+        var (institution, chain, grain) = (notes.Institution, notes.Chain, notes.Grain);
         for (var i = 0; i < 3; i++)
         {
-            await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }));
+            await grain.SubmitAsync(notes.Note(i));
         }
 
         // The next commit of this chain is held at the writer, then fails; meanwhile the grain keeps
@@ -34,7 +30,7 @@ public sealed class PipelineFailureTests(ClusterFixture fixture)
         var release = new TaskCompletionSource();
         fixture.Faults.ArmHeld(FaultPoints.BeforeEntryCommit, chain, release.Task);
         var signed = Enumerable.Range(3, 20)
-            .Select(i => TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }))
+            .Select(notes.Note)
             .ToList();
         var attempts = signed.Select(s => Attempt(grain, s)).ToList();
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -74,15 +70,12 @@ public sealed class PipelineFailureTests(ClusterFixture fixture)
     [Fact]
     public async Task concurrent_submissions_to_one_chain_land_in_consecutive_seqs_that_verify()
     {
-        var institution = TestLedger.NewId("institution");
-        var key = SigningKey.Generate("k1");
-        await fixture.Grains.GetChain(institution).SubmitAsync(Ledger.Registration(institution, "medical_centre", key));
-        var chain = TestLedger.NewId("patient");
-        var grain = fixture.Grains.GetChain(chain);
+        var notes = await NoteChain.CreateAsync(fixture);
+        var (institution, chain, grain) = (notes.Institution, notes.Chain, notes.Grain);
         var order = new List<long>();
         var tasks = Enumerable.Range(0, 100).Select(async i =>
         {
-            var receipt = await grain.SubmitAsync(TestLedger.Sign(key, institution, chain, "patient.note", new JsonObject { ["n"] = i }));
+            var receipt = await grain.SubmitAsync(notes.Note(i));
             lock (order)
             {
                 order.Add(receipt.Seq);
