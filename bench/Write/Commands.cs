@@ -34,8 +34,11 @@ public static class Commands
         var refs = ids.Select(id => ledger.Grains.GetChain(id)).ToArray();
         var activation = await Measure.RunAsync($"first entry on {chains} cold chains", ledger, chains, Math.Min(concurrency, chains), 1,
             i => refs[i].SubmitAsync(signed[i]), ceiling: activationCeiling);
+        var management = ledger.Grains.GetGrain<Orleans.Runtime.IManagementGrain>(0);
+        Console.WriteLine($"  activations in the silo before the timed round: {await management.GetTotalActivationCount():N0}");
         var steady = await Measure.RunAsync($"{chains} chains × {perChain}, concurrency {concurrency}", ledger, chains * perChain, concurrency, 1,
             i => refs[i % chains].SubmitAsync(signed[chains + i]));
+        Console.WriteLine($"  activations in the silo after it: {await management.GetTotalActivationCount():N0}");
         return (activation, steady);
     }
 

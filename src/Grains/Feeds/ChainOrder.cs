@@ -18,8 +18,10 @@ internal sealed class ChainOrder(int capacity)
 
         public bool Known => Last >= 0;
 
-        /// <summary>Events waiting for the store to fill the gap before them, by seq.</summary>
-        public SortedDictionary<long, FeedEvent> Held { get; } = [];
+        private SortedDictionary<long, FeedEvent>? held;
+
+        /// <summary>Events waiting for the store to fill the gap before them, by seq (made when first needed: most chains never wait).</summary>
+        public SortedDictionary<long, FeedEvent> Held => held ??= [];
 
         public bool Filling { get; set; }
     }

@@ -14,7 +14,8 @@ public sealed partial class SiloFeedHub
     /// <summary>How far back a chain first seen mid-way is checked for entries that have not arrived yet.</summary>
     private const int CheckBack = 8;
 
-    private readonly ChainOrder chains = new(capacity: 100_000);
+    // Bounded by FeedOptions.OrderedChains; made in the constructor.
+    private readonly ChainOrder chains;
 
     /// <summary>Call under <see cref="dispatchGate"/>, once per event (positions already de-duplicated).</summary>
     private void Sequence(FeedEvent e)

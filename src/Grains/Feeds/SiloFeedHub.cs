@@ -49,6 +49,7 @@ public sealed partial class SiloFeedHub : IFeedObserver, IDisposable
         this.clock = clock;
         this.logger = logger;
         dispatch = new DispatchState(this.options.RepairLookback + this.options.RepairLookback);
+        chains = new ChainOrder(this.options.OrderedChains);
     }
 
     /// <summary>The highest store position this silo knows of.</summary>
