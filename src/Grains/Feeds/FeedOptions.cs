@@ -1,8 +1,10 @@
 namespace Ddl.Grains.Feeds;
 
-/// <summary>Tuning of the live feeds; the defaults suit a cluster of a few silos.</summary>
+/// <summary>Tuning of the live feeds (configuration section <c>Ddl:Feeds</c>); the defaults suit a cluster of a few silos.</summary>
 public sealed class FeedOptions
 {
+    public const string Section = "Ddl:Feeds";
+
     /// <summary>
     /// How many shard grains carry the committed entries between silos. A chain always goes through
     /// the same shard, which keeps its entries in order; more shards spread the load over more grains.

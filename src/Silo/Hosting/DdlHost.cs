@@ -34,7 +34,7 @@ public static class DdlHost
         var genesis = GenesisFiles.LoadOrCreate(options.FullDataDir);
         var store = await StoreSetup.OpenAndMigrateAsync(options);
 
-        builder.Services.AddLedgerCore(options, genesis, store);
+        builder.Services.AddLedgerCore(builder.Configuration, options, genesis, store);
         builder.Services.AddLedgerDomain(builder.Configuration);
         builder.Services.AddLedgerReports(builder.Configuration);
         builder.UseLedgerSilo(options, store);

@@ -10,7 +10,7 @@ namespace Ddl.Silo.Hosting;
 public static class LedgerServices
 {
     /// <summary>What every grain and resolver leans on: the store, the roots of trust, the clock.</summary>
-    public static IServiceCollection AddLedgerCore(this IServiceCollection services, DdlOptions options, GenesisFiles genesis, IEntryStore store)
+    public static IServiceCollection AddLedgerCore(this IServiceCollection services, IConfiguration configuration, DdlOptions options, GenesisFiles genesis, IEntryStore store)
     {
         services.AddSingleton(options);
         services.AddSingleton(genesis);
@@ -18,7 +18,7 @@ public static class LedgerServices
         services.AddSingleton(new LedgerTrust(genesis.Genesis, genesis.System));
         services.AddSingleton(TimeProvider.System);
         services.AddLedgerNotary(store, genesis.Notary, genesis.Genesis);
-        services.AddLedgerFeeds();
+        services.AddLedgerFeeds(feeds => configuration.GetSection(FeedOptions.Section).Bind(feeds));
         return services;
     }
 }
