@@ -3,51 +3,39 @@ using Ddl.Grains.Chains;
 using Ddl.Grains.Wire;
 using Ddl.Ledger;
 using Ddl.Silo.Genesis;
-using Ddl.Silo.Hosting;
 using Ddl.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Ddl.Bench.Write;
 
-/// <summary>The real DDL process (DdlHost, as `Program.cs` builds it) on a database of its own, in this process.</summary>
+/// <summary>
+/// The real DDL process (<see cref="RunningLedger"/>: DdlHost, as `Program.cs` builds it) on a
+/// PostgreSQL database of its own, in this process, with what the benchmarks need besides.
+/// </summary>
 public sealed class BenchLedger : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly RunningLedger ledger;
 
-    private BenchLedger(WebApplication app, string connectionString, string dataDir, Uri graphql)
+    private BenchLedger(RunningLedger ledger, string connectionString)
     {
-        this.app = app;
+        this.ledger = ledger;
         ConnectionString = connectionString;
-        DataDir = dataDir;
-        GraphQL = graphql;
-        Grains = app.Services.GetRequiredService<IGrainFactory>();
-        Genesis = app.Services.GetRequiredService<GenesisFiles>();
+        Grains = ledger.Services.GetRequiredService<IGrainFactory>();
+        Genesis = ledger.Services.GetRequiredService<GenesisFiles>();
     }
 
     public string ConnectionString { get; }
-    public string DataDir { get; }
-    public Uri GraphQL { get; }
+    public string DataDir => ledger.DataDir;
+    public Uri GraphQL => ledger.GraphQL;
     public IGrainFactory Grains { get; }
     public GenesisFiles Genesis { get; }
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => ledger.Services;
 
     public static async Task<BenchLedger> StartAsync(string? connectionString = null)
     {
         connectionString ??= await Pg.CreateDatabaseAsync("ddl_bench");
         var dataDir = Path.Combine(Path.GetTempPath(), "ddl-bench-" + Guid.NewGuid().ToString("N"));
-        var app = await DdlHost.BuildAsync([
-            "--urls", "http://127.0.0.1:0", "--data", dataDir, "--postgres", connectionString,
-            "--silo-port", FreePorts.Next().ToString(), "--gateway-port", FreePorts.Next().ToString(),
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchLedger(app, connectionString, dataDir, new Uri(address.TrimEnd('/') + "/graphql"));
+        return new BenchLedger(await RunningLedger.StartAsync(dataDir, connectionString, "--Logging:LogLevel:Default", "Warning"), connectionString);
     }
 
     /// <summary>Registers a new institution (signed by the genesis authority) and returns it with its key.</summary>
@@ -65,21 +53,11 @@ public sealed class BenchLedger : IAsyncDisposable
     }
 
     /// <summary>A development bearer token, as `ddl token` mints it.</summary>
-    public string Token(string subject, string role)
-    {
-        var key = new SymmetricSecurityKey(Base64Url.Decode(File.ReadAllText(Path.Combine(DataDir, "keys", "dev-token.key")).Trim()));
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "ddl-dev", Audience = "ddl", Expires = DateTime.UtcNow.AddHours(4),
-            Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = role },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public string Token(string subject, string role) => ledger.Token(subject, role);
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await ledger.DisposeAsync();
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }
