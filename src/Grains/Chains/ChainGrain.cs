@@ -221,9 +221,8 @@ public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, T
         }
         else
         {
-            var now = clock.GetUtcNow();
-            now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-            if (leases is not null && leases.TryGet(submission.Author, submission.Key, LedgerTime.Format(now), out var leased, out _))
+            // Ledger times have whole milliseconds; Format drops the rest.
+            if (leases is not null && leases.TryGet(submission.Author, submission.Key, LedgerTime.Format(clock.GetUtcNow()), out var leased, out _))
             {
                 key = leased;
             }
@@ -242,7 +241,7 @@ public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, T
     /// </summary>
     protected async Task<Receipt> AppendLedgerEntryAsync(string type, string nonce, System.Text.Json.Nodes.JsonObject body)
     {
-        await DrainAsync();
+        // Nothing is in flight inside ExclusiveAsync; an earlier append of the same work may have failed.
         await EnsureCurrentAsync();
         if (nonces.TryGetValue((Authors.Ledger, nonce), out var earlierSeq))
         {
