@@ -302,7 +302,7 @@ public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, T
             throw new LedgerException(lookup.RefusalCode, lookup.Reason ?? lookup.RefusalCode);
         }
 
-        return (new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind);
+        return (lookup.ToPublicKey(), lookup.InstitutionKind);
     }
 
     /// <summary>The same (author, nonce) was already recorded: same submission, same receipt; anything else is a replay.</summary>

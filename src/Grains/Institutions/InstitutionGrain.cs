@@ -107,7 +107,7 @@ public sealed class InstitutionGrain(IEntryStore store, LedgerTrust trust, TimeP
         // The institution signing for its own chain: answer from local state, no self-call.
         var lookup = Lookup(keyId, LedgerTime.Format(recordedAt));
         return lookup.RefusalCode is null
-            ? Task.FromResult<(PublicKeyInfo, string?)>((new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind))
+            ? Task.FromResult<(PublicKeyInfo, string?)>((lookup.ToPublicKey(), lookup.InstitutionKind))
             : throw new LedgerException(lookup.RefusalCode, lookup.Reason ?? lookup.RefusalCode);
     }
 

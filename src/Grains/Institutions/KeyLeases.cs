@@ -51,7 +51,7 @@ public sealed class KeyLeases
     {
         if (lookup.RefusalCode is null && lookup.LeaseUntil is { } until)
         {
-            leases[(institution, keyId)] = new Lease(new PublicKeyInfo(lookup.KeyId!, "Ed25519", lookup.Pub!), lookup.InstitutionKind,
+            leases[(institution, keyId)] = new Lease(lookup.ToPublicKey(), lookup.InstitutionKind,
                 recordedAt, until, askedAt + TermTicks);
         }
     }

@@ -1,3 +1,5 @@
+using Ddl.Ledger;
+
 namespace Ddl.Grains.Wire;
 
 /// <summary>
@@ -16,4 +18,7 @@ public sealed record KeyLookup(
     /// <summary>A positive answer the asking silo may reuse (see KeyLeases) for entries recorded before <paramref name="leaseUntil"/>.</summary>
     public static KeyLookup Found(string keyId, string pub, string? kind, string? leaseUntil = null) => new(keyId, pub, null, null, kind, leaseUntil);
     public static KeyLookup Refused(string code, string reason) => new(null, null, code, reason, null);
+
+    /// <summary>The key of a positive answer.</summary>
+    public PublicKeyInfo ToPublicKey() => new(KeyId ?? throw new InvalidOperationException($"A refusal ({RefusalCode}) has no key."), PublicKeyInfo.Ed25519, Pub!);
 }
