@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Ddl.Api.Auth;
@@ -40,6 +41,9 @@ public static class AuthenticationSetup
                 jwt.Audience = options.Audience;
                 jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
                 jwt.TokenValidationParameters = parameters;
+                // A token that passed is not checked again on every request (ValidatedTokenCache says when it is).
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new ValidatedTokenCache(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
             });
         services.AddAuthorization();
         services.AddSingleton<ITokenAuthenticator, JwtTokenAuthenticator>();
