@@ -1,5 +1,6 @@
 using Ddl.Store;
 using Ddl.Store.Postgres;
+using Ddl.Store.Reports;
 using Ddl.Store.Tests.Contract;
 using Ddl.Store.Tests.Support;
 using Npgsql;
@@ -44,5 +45,28 @@ public sealed class PostgresEntryStoreTests(PostgresFixture fixture) : EntryStor
         await using (var truncate = new NpgsqlCommand("TRUNCATE ddl_entries", connection))
             await Assert.ThrowsAsync<PostgresException>(() => truncate.ExecuteNonQueryAsync());
         Assert.NotNull(await Store.GetAsync(chain, 0));
+    }
+
+    [Fact]
+    public async Task a_failed_report_rebuild_leaves_no_lock_on_its_pooled_connection()
+    {
+        // The pool does not reset a connection's session when it takes it back (No Reset On
+        // Close, to spare PostgreSQL six statements per use), so the rebuild's session-level
+        // advisory lock must be given back by the rebuild itself, failed or not. One connection
+        // in the pool: the session checked afterwards is the one the rebuild ran on.
+        await using var database = await PostgresTestDatabase.CreateSchemaAsync(fixture.Database.ConnectionString);
+        var store = (PostgresEntryStore)Track(new PostgresEntryStore(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString));
+        await store.MigrateAsync();
+        Appended(await store.AppendAsync(TestEntries.Entry(TestEntries.NewChain(), 0)));
+
+        // The test entry is not a ledger document (no "submission"): the fold refuses it mid-rebuild.
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => ReadModel.For(store).RebuildAsync());
+        Assert.IsType<KeyNotFoundException>(Assert.Single(failure.InnerExceptions));
+
+        Assert.True(new NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString).NoResetOnClose);
+        await using var connection = await store.DataSource.OpenConnectionAsync();
+        await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()", connection);
+        Assert.Equal(0L, await locks.ExecuteScalarAsync());
     }
 }
