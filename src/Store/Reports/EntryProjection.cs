@@ -14,8 +14,21 @@ namespace Ddl.Store.Reports;
 /// </summary>
 internal static class EntryProjection
 {
+    /// <summary>The entry types that change the read model; every other type produces no step.</summary>
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "institution.registered", "institution.suspended", "institution.reinstated", "prescription.issued", "prescription.claimed",
+        "prescription.released", "prescription.dispensed", "prescription.not_dispensed", "prescription.cancelled", "prescription.expired",
+        "prescription.corrected", "treatment.created", "treatment.administered", "treatment.procedure_done", "treatment.cancelled",
+    };
+
     public static IReadOnlyList<SqlStep> Steps(StoredEntry entry)
     {
+        if (!Types.Contains(entry.Type))
+        {
+            return [];
+        }
+
         using var document = JsonDocument.Parse(entry.CanonicalJson);
         var submission = document.RootElement.GetProperty("submission");
         var body = submission.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;

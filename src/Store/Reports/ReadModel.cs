@@ -38,7 +38,7 @@ public sealed class ReadModel
         // ddl_entries from its first row on every round: a round cost time proportional to the
         // whole ledger, and the projector fell further behind the busier the ledger was.
         var owed = await ReadEntriesAsync(connection, transaction, $"""
-            SELECT {Columns("e")}
+            SELECT {OwedColumns}
             FROM (SELECT position FROM ddl_unprojected ORDER BY position LIMIT @limit) u
             JOIN ddl_entries e ON e.position = u.position
             ORDER BY u.position
@@ -250,6 +250,12 @@ public sealed class ReadModel
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    // The projector's columns: an entry of a type the read model does not keep (notes, patient
+    // links, keys) only has its outbox row cleared, so its document, the bulk of the row, is not
+    // fetched (an empty text stands in for it). Both engines take the literal list.
+    private static readonly string OwedColumns = Columns("e").Replace("e.canonical_json",
+        $"CASE WHEN e.type IN ({string.Join(", ", EntryProjection.Types.Order(StringComparer.Ordinal).Select(t => $"'{t}'"))}) THEN e.canonical_json ELSE '' END");
 
     private static string Columns(string alias) =>
         string.Join(", ", new[] { "chain", "seq", "hash", "prev", "author", "nonce", "type", "recorded_at", "canonical_json", "position" }.Select(c => alias + "." + c));

@@ -57,12 +57,7 @@ internal sealed class EntryFact
     internal sealed record OrderFact(string Code, string Name, long Count);
 
     /// <summary>The entry types the read model keeps (the rest, e.g. patient links and notes, change nothing).</summary>
-    public static readonly HashSet<string> Projected = new(StringComparer.Ordinal)
-    {
-        "institution.registered", "institution.suspended", "institution.reinstated", "prescription.issued", "prescription.claimed",
-        "prescription.released", "prescription.dispensed", "prescription.not_dispensed", "prescription.cancelled", "prescription.expired",
-        "prescription.corrected", "treatment.created", "treatment.administered", "treatment.procedure_done", "treatment.cancelled",
-    };
+    public static IReadOnlySet<string> Projected => EntryProjection.Types;
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     private static string? Shared(string? text) => text is null ? null : string.Intern(text);
