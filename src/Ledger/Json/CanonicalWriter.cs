@@ -158,13 +158,16 @@ internal sealed class CanonicalWriter : IDisposable
         var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(Math.Max(count, 1));
         try
         {
-            var i = 0;
-            foreach (var member in obj)
+            // By index, not foreach: JsonObject's enumerator is a boxed interface, an allocation per object.
+            int i;
+            for (i = 0; i < count; i++)
             {
-                members[i++] = member;
+                members[i] = obj.GetAt(i);
             }
-            // RFC 8785 3.2.3: sort by UTF-16 code units, which is exactly ordinal string order.
-            Array.Sort(members, 0, count, MemberOrder.Instance);
+            // RFC 8785 3.2.3: sort by UTF-16 code units, which is exactly ordinal string order. A
+            // span sort with a cached delegate allocates nothing (Array.Sort with an IComparer of
+            // a struct wraps it in a new delegate on every call).
+            members.AsSpan(0, count).Sort(MemberOrder);
             Byte((byte)'{');
             for (i = 0; i < count; i++)
             {
@@ -277,11 +280,6 @@ internal sealed class CanonicalWriter : IDisposable
         return _buffer.AsSpan(_length);
     }
 
-    private sealed class MemberOrder : IComparer<KeyValuePair<string, JsonNode?>>
-    {
-        public static readonly MemberOrder Instance = new();
-
-        public int Compare(KeyValuePair<string, JsonNode?> x, KeyValuePair<string, JsonNode?> y) =>
-            string.CompareOrdinal(x.Key, y.Key);
-    }
+    private static readonly Comparison<KeyValuePair<string, JsonNode?>> MemberOrder =
+        static (x, y) => string.CompareOrdinal(x.Key, y.Key);
 }
