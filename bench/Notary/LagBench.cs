@@ -12,8 +12,8 @@ using Npgsql;
 namespace Ddl.Bench.Notary;
 
 /// <summary>
-/// Seal lag under a steady write rate: a real silo runs the notary grain (timer, default 2 s
-/// interval) while a writer appends entries through the entry store at the target rate. Each
+/// Seal lag under a steady write rate: a real silo runs the notary grain (timer every `Ddl:SealInterval`,
+/// its default unless set) while a writer appends entries through the entry store at the target rate. Each
 /// entry's lag is from the moment its append returned to the moment a checkpoint covering it was
 /// first seen by a poller (every 20 ms), so the figure includes the poll's delay.
 /// </summary>

@@ -5,8 +5,14 @@ public sealed class NotaryOptions
 {
     public const string Section = "Ddl";
 
-    /// <summary>Time between the end of one seal and the start of the next (the grain timer's period). Default 2 s.</summary>
-    public TimeSpan SealInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Time between the end of one seal and the start of the next (the grain timer's period).
+    /// Default 0.5 s: smaller seals more often keep checkpoints fresh and spread the notary's
+    /// database work, where a seal every 2 s was a burst that writers queued behind (single-entry
+    /// submissions at 24 in flight: p99 21.6 against 24.7 ms, medians of 6 alternating runs,
+    /// bench/Write). Nothing is written when nothing waits.
+    /// </summary>
+    public TimeSpan SealInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// The period of the reminder that re-activates the notary after the silo hosting it died.
