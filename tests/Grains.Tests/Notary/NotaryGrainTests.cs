@@ -25,6 +25,22 @@ public sealed class NotaryGrainTests(NotaryClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task the_notary_answers_its_keep_alive_ping_while_it_seals_a_backlog()
+    {
+        // The silos' watchdogs give up on a ping after one seal interval (0.5 s), and sealing a
+        // backlog after an outage takes longer than that: the ping must not wait for the seal.
+        await fixture.AppendAsync(100_000);
+        var seal = fixture.NotaryGrain.SealAsync();
+        await Task.Delay(100); // a seal of 100,000 entries takes about half a second
+
+        var status = await fixture.NotaryGrain.PingAsync();
+
+        Assert.False(seal.IsCompleted, "the ping was answered only after the seal");
+        Assert.Contains(status.Silo, fixture.Cluster.Silos.Select(s => s.SiloAddress.ToString()));
+        Assert.True((await seal).Size >= 100_000);
+    }
+
+    [Fact]
     public async Task sealing_on_demand_covers_everything_committed_before_the_call()
     {
         var entries = await fixture.AppendAsync(25);
