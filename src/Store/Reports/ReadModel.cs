@@ -254,11 +254,12 @@ public sealed class ReadModel
     // The projector's columns: an entry of a type the read model does not keep (notes, patient
     // links, keys) only has its outbox row cleared, so its document, the bulk of the row, is not
     // fetched (an empty text stands in for it). Both engines take the literal list.
-    private static readonly string OwedColumns = Columns("e").Replace("e.canonical_json",
+    private static readonly string OwedColumns = Columns("e",
         $"CASE WHEN e.type IN ({string.Join(", ", EntryProjection.Types.Order(StringComparer.Ordinal).Select(t => $"'{t}'"))}) THEN e.canonical_json ELSE '' END");
 
-    private static string Columns(string alias) =>
-        string.Join(", ", new[] { "chain", "seq", "hash", "prev", "author", "nonce", "type", "recorded_at", "canonical_json", "position" }.Select(c => alias + "." + c));
+    private static string Columns(string alias, string? document = null) =>
+        string.Join(", ", new[] { "chain", "seq", "hash", "prev", "author", "nonce", "type", "recorded_at", "canonical_json", "position" }
+            .Select(c => c == "canonical_json" && document is not null ? document : alias + "." + c));
 
     private static async Task<List<StoredEntry>> ReadEntriesAsync(DbConnection connection, DbTransaction transaction, string sql,
         (string, object?)[] parameters, CancellationToken ct)

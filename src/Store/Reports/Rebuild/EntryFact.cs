@@ -56,9 +56,6 @@ internal sealed class EntryFact
 
     internal sealed record OrderFact(string Code, string Name, long Count);
 
-    /// <summary>The entry types the read model keeps (the rest, e.g. patient links and notes, change nothing).</summary>
-    public static IReadOnlySet<string> Projected => EntryProjection.Types;
-
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     private static string? Shared(string? text) => text is null ? null : string.Intern(text);
 
@@ -69,7 +66,7 @@ internal sealed class EntryFact
         var body = submission.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.Object ? b : default;
         // Authors and drug fields repeat across millions of entries; a rebuild keeps one copy of each.
         var author = string.Intern(Text(submission, "author") ?? entry.Author);
-        if (!Projected.Contains(entry.Type))
+        if (!EntryProjection.Types.Contains(entry.Type))
         {
             return new EntryFact { Entry = entry, Author = author };
         }

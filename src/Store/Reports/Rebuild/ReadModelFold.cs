@@ -62,7 +62,7 @@ internal sealed class ReadModelFold
                 Treatment(f);
                 break;
             default:
-                if (f.Entry.Type.StartsWith("prescription.", StringComparison.Ordinal) && EntryFact.Projected.Contains(f.Entry.Type))
+                if (f.Entry.Type.StartsWith("prescription.", StringComparison.Ordinal) && EntryProjection.Types.Contains(f.Entry.Type))
                 {
                     Prescription(f);
                 }
