@@ -73,12 +73,15 @@ public sealed class RunningLedger : IAsyncDisposable
     }
 
     /// <summary>POSTs a GraphQL request (with a bearer token when given) and returns the whole response body.</summary>
-    public async Task<JsonObject> PostAsync(string query, JsonObject? variables = null, string? token = null)
+    public async Task<JsonObject> PostAsync(string query, JsonObject? variables = null, string? token = null, string? operationName = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQL)
+        var body = new JsonObject { ["query"] = query, ["variables"] = variables ?? new JsonObject() };
+        if (operationName is not null)
         {
-            Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables ?? new JsonObject() }),
-        };
+            body["operationName"] = operationName;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQL) { Content = JsonContent.Create(body) };
         if (token is not null)
         {
             request.Headers.Authorization = new("Bearer", token);

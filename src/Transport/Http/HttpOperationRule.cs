@@ -1,3 +1,4 @@
+using Ddl.Transport.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -8,8 +9,9 @@ namespace Ddl.Transport.Http;
 /// the spec requires 405) and subscriptions over any HTTP method (they are served on the WebSocket).
 /// It runs as a validation rule because graphql-dotnet only picks the operation (from the document and
 /// operationName) inside the executer, and a validation error stops execution before anything runs.
+/// Its verdict is the operation's type against the method, so a document cache may replay it.
 /// </summary>
-internal sealed class HttpOperationRule : ValidationRuleBase
+internal sealed class HttpOperationRule : ValidationRuleBase, IReplayableValidationRule
 {
     public static readonly HttpOperationRule ForGet = new(isGet: true);
     public static readonly HttpOperationRule ForPost = new(isGet: false);
@@ -17,6 +19,8 @@ internal sealed class HttpOperationRule : ValidationRuleBase
     private readonly bool _isGet;
 
     private HttpOperationRule(bool isGet) => _isGet = isGet;
+
+    public string ReplayKey => _isGet ? "http-get" : "http-post";
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
