@@ -69,4 +69,50 @@ public sealed class PostgresEntryStoreTests(PostgresFixture fixture) : EntryStor
         await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()", connection);
         Assert.Equal(0L, await locks.ExecuteScalarAsync());
     }
+
+    [Theory]
+    [InlineData("hash")]
+    [InlineData("prev")]
+    public async Task postgres_database_refuses_a_hash_that_is_not_64_lowercase_hex_digits(string column)
+    {
+        // The store checks hashes before it writes; the database's own check is the backstop for
+        // anyone else who writes (migration 0007 made it cheaper, not looser).
+        await using var database = await PostgresTestDatabase.CreateSchemaAsync(fixture.Database.ConnectionString);
+        var store = Track(database.OpenStore());
+        await store.MigrateAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var good = new string('a', 32) + "0123456789abcdef0123456789abcdef";
+        var bad = new[]
+        {
+            good.ToUpperInvariant(), good[..63], good + "0", good[..63] + "g", good[..63] + " ", good[..62] + "é", new string('é', 32), "",
+        };
+
+        var inserted = 0;
+        foreach (var value in bad.Append(good))
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json) " +
+                "VALUES ($1, 0, $2, $3, 'a', $1, 't', 'r', '{}')", connection)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = TestEntries.NewChain() },
+                    new NpgsqlParameter { Value = column == "hash" ? value : good },
+                    new NpgsqlParameter { Value = column == "prev" ? value : good },
+                },
+            };
+            if (value == good)
+            {
+                inserted += await insert.ExecuteNonQueryAsync();
+                continue;
+            }
+
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+            Assert.Equal($"ddl_entries_{column}_check", refused.ConstraintName);
+        }
+
+        Assert.Equal(1, inserted);
+    }
 }
