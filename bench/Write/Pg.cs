@@ -71,8 +71,12 @@ public static class Pg
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                // fields[0] = state, [1] = ppid, [11] = utime, [12] = stime (stat fields 3, 4, 14, 15)
-                if (pid == postmaster || int.Parse(fields[1]) == postmaster)
+                // fields[0] = state, [1] = ppid, [11] = utime, [12] = stime, [13] = cutime, [14] = cstime
+                // (stat fields 3, 4, 14-17). The postmaster's cutime and cstime hold what its exited
+                // backends used: a connection closed during a run must not take its CPU away with it.
+                if (pid == postmaster)
+                    ticks += long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
+                else if (int.Parse(fields[1]) == postmaster)
                     ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
             }
             catch (IOException) { }
