@@ -30,7 +30,8 @@ public sealed class LedgerApiTests
     public async Task entries_submitted_through_graphql_survive_a_restart_and_read_back_byte_for_byte(string engine)
     {
         var postgres = engine == "postgres" ? TestPostgres.ConnectionString : null;
-        var dataDir = Path.Combine(Path.GetTempPath(), "ddl-test-" + Guid.NewGuid().ToString("N"));
+        using var data = new TestDataDir();
+        var dataDir = data.Path;
         var clinic = TestLedger.NewId("institution");
         var key = SigningKey.Generate("k1");
         string hash;

@@ -13,15 +13,18 @@ namespace Ddl.Tests.Support;
 
 /// <summary>
 /// The real ledger process as a user starts it (the same host builder as <c>Program.cs</c>), on
-/// free ports on 127.0.0.1, with a data folder of the test's own.
+/// free ports on 127.0.0.1, with a data folder of the test's own (deleted with the ledger, unless
+/// the test gave it).
 /// </summary>
 public sealed class RunningLedger : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly TestDataDir? ownDataDir;
 
-    private RunningLedger(WebApplication app, string dataDir, Uri graphql)
+    private RunningLedger(WebApplication app, string dataDir, TestDataDir? ownDataDir, Uri graphql)
     {
         this.app = app;
+        this.ownDataDir = ownDataDir;
         DataDir = dataDir;
         GraphQL = graphql;
     }
@@ -40,7 +43,8 @@ public sealed class RunningLedger : IAsyncDisposable
     /// </summary>
     public static async Task<RunningLedger> StartAsync(string? dataDir = null, string? postgres = null, params string[] settings)
     {
-        dataDir ??= Path.Combine(Path.GetTempPath(), "ddl-test-" + Guid.NewGuid().ToString("N"));
+        var ownDataDir = dataDir is null ? new TestDataDir() : null;
+        dataDir ??= ownDataDir!.Path;
         var args = new List<string>
         {
             "--urls", "http://127.0.0.1:0", "--data", dataDir,
@@ -55,7 +59,7 @@ public sealed class RunningLedger : IAsyncDisposable
         var app = await DdlHost.BuildAsync([.. args]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningLedger(app, dataDir, new Uri(address.TrimEnd('/') + "/graphql"));
+        return new RunningLedger(app, dataDir, ownDataDir, new Uri(address.TrimEnd('/') + "/graphql"));
     }
 
     /// <summary>A development bearer token from this ledger's data folder, as <c>ddl token</c> mints it.</summary>
@@ -100,5 +104,6 @@ public sealed class RunningLedger : IAsyncDisposable
         Http.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        ownDataDir?.Dispose();
     }
 }

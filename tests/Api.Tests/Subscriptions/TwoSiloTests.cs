@@ -16,7 +16,8 @@ public sealed class TwoSiloTests
     public async Task a_dispensing_written_through_silo_a_reaches_subscribers_on_both_silos_and_a_cursor_from_b_resumes_on_a()
     {
         var postgres = await PostgresSchemas.CreateAsync("ddl_feed2");
-        var dataDir = Path.Combine(Path.GetTempPath(), "ddl-test-" + Guid.NewGuid().ToString("N"));
+        using var data = new TestDataDir(); // disposed last, after both silos
+        var dataDir = data.Path;
         var cluster = new[] { "--cluster-id", "feeds-" + Guid.NewGuid().ToString("N")[..8] };
         await using var a = await RunningLedger.StartAsync(dataDir, postgres, cluster);
         await using var b = await RunningLedger.StartAsync(dataDir, postgres, cluster);
