@@ -18,12 +18,9 @@ public static class ChainRouter
     public static IChainGrain GetChain(this IGrainFactory grains, string chain)
     {
         var id = ChainId.Parse(chain);
-        var route = RoutesOf(grains)[(int)id.Kind];
+        var route = Routes.GetValue(grains, Resolve)[(int)id.Kind];
         return (IChainGrain)grains.GetGrain(GrainId.Create(route.Grain, id.Value), route.Interface);
     }
-
-    private static Route[] RoutesOf(IGrainFactory grains) =>
-        Routes.TryGetValue(grains, out var routes) ? routes : Routes.GetValue(grains, Resolve);
 
     private static Route[] Resolve(IGrainFactory grains)
     {
