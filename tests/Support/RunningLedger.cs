@@ -56,10 +56,18 @@ public sealed class RunningLedger : IAsyncDisposable
         }
         args.AddRange(settings);
 
-        var app = await DdlHost.BuildAsync([.. args]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningLedger(app, dataDir, ownDataDir, new Uri(address.TrimEnd('/') + "/graphql"));
+        try
+        {
+            var app = await DdlHost.BuildAsync([.. args]);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new RunningLedger(app, dataDir, ownDataDir, new Uri(address.TrimEnd('/') + "/graphql"));
+        }
+        catch
+        {
+            ownDataDir?.Dispose(); // a ledger that did not start leaves no folder behind either
+            throw;
+        }
     }
 
     /// <summary>A development bearer token from this ledger's data folder, as <c>ddl token</c> mints it.</summary>
