@@ -42,13 +42,17 @@ public sealed class FeedClusterTests(FeedClusterFixture fixture)
         new(silo, "party:" + pharmacy.Id, e => e.Chain.StartsWith("prescription:", StringComparison.Ordinal),
             e => e.Prescription?.Pharmacies.Contains(pharmacy.Id) == true, resumeFrom: null);
 
-    /// <summary>Feeds start where the store stands once they are set up: write only after that.</summary>
-    private static async Task WaitUntilServingAsync(FeedContext silo, int feeds)
+    /// <summary>
+    /// Feeds start where the store stands once they are set up: write only after each has caught up
+    /// with the store and follows the live events (being filed with its hub is not enough: an entry
+    /// committed during its first store read would reach it from the store, not live).
+    /// </summary>
+    private static async Task WaitUntilLiveAsync(params IEnumerable<LiveFeed> feeds)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (silo.Hub.FeedCount < feeds)
+        while (!feeds.All(f => f.IsLive))
         {
-            Assert.True(DateTime.UtcNow < deadline, "the feeds were not set up in time");
+            Assert.True(DateTime.UtcNow < deadline, "the feeds were not live in time");
             await Task.Delay(10);
         }
     }
@@ -57,12 +61,11 @@ public sealed class FeedClusterTests(FeedClusterFixture fixture)
     public async Task entries_committed_on_one_silo_reach_the_feeds_of_every_silo_in_chain_order()
     {
         var (pharmacy, rx, issued) = await PrescriptionAsync();
-        var chains = fixture.Feeds.Select(silo => new FeedCollector(new ChainFeed(silo, rx, fromSeq: null))).ToList();
-        var pharmacies = fixture.Feeds.Select(silo => new FeedCollector(PharmacyFeed(silo, pharmacy))).ToList();
-        foreach (var silo in fixture.Feeds)
-        {
-            await WaitUntilServingAsync(silo, 2);
-        }
+        var chainFeeds = fixture.Feeds.Select(silo => new ChainFeed(silo, rx, fromSeq: null)).ToList();
+        var pharmacyFeeds = fixture.Feeds.Select(silo => PharmacyFeed(silo, pharmacy)).ToList();
+        var chains = chainFeeds.Select(feed => new FeedCollector(feed)).ToList();
+        var pharmacies = pharmacyFeeds.Select(feed => new FeedCollector(feed)).ToList();
+        await WaitUntilLiveAsync([.. chainFeeds, .. pharmacyFeeds]);
 
         var dispensed = new List<Receipt>();
         for (var i = 0; i < 5; i++)
@@ -97,11 +100,9 @@ public sealed class FeedClusterTests(FeedClusterFixture fixture)
     public async Task events_lost_while_the_shards_restart_reach_every_silo_once_the_hubs_repair_from_the_store()
     {
         var (pharmacy, rx, _) = await PrescriptionAsync();
-        var collectors = fixture.Feeds.Select(silo => new FeedCollector(PharmacyFeed(silo, pharmacy))).ToList();
-        foreach (var silo in fixture.Feeds)
-        {
-            await WaitUntilServingAsync(silo, 1);
-        }
+        var feeds = fixture.Feeds.Select(silo => PharmacyFeed(silo, pharmacy)).ToList();
+        var collectors = feeds.Select(feed => new FeedCollector(feed)).ToList();
+        await WaitUntilLiveAsync(feeds);
 
         var first = await DispenseAsync(pharmacy, rx);
         foreach (var collector in collectors)
@@ -140,9 +141,11 @@ public sealed class FeedClusterTests(FeedClusterFixture fixture)
     {
         var (pharmacy, rx, _) = await PrescriptionAsync();
         var silo = fixture.Feeds[1];
-        var stalled = new FeedCollector(new ChainFeed(silo, rx, fromSeq: null), stalled: true);
-        var healthy = new FeedCollector(new ChainFeed(silo, rx, fromSeq: null));
-        await WaitUntilServingAsync(silo, 2);
+        var stalledFeed = new ChainFeed(silo, rx, fromSeq: null);
+        var healthyFeed = new ChainFeed(silo, rx, fromSeq: null);
+        var stalled = new FeedCollector(stalledFeed, stalled: true);
+        var healthy = new FeedCollector(healthyFeed);
+        await WaitUntilLiveAsync(stalledFeed, healthyFeed);
 
         var count = FeedClusterFixture.DeliveryBuffer + 20;
         for (var i = 0; i < count; i++)

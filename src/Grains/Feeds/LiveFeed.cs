@@ -46,6 +46,18 @@ public abstract partial class LiveFeed : IObservable<FeedDelivery>
 
     protected IEntryStore Store => Context.Store;
 
+    /// <summary>Whether the feed has caught up with the store and now follows the live events.</summary>
+    internal bool IsLive
+    {
+        get
+        {
+            lock (gate)
+            {
+                return !catchingUp && !closed;
+            }
+        }
+    }
+
     /// <summary>Whether a live event belongs to this feed; cheap, called on the hub's thread.</summary>
     public abstract bool Matches(FeedEvent e);
 
