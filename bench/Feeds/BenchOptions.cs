@@ -7,7 +7,7 @@ namespace Ddl.Bench.Feeds;
 /// dispensed by its own pharmacy. The regulators' run, where every event goes to every subscriber,
 /// writes at RR (default R / 10: with 100 subscribers that is already 10,000 deliveries/s).
 /// With T above 0 (default 32) SQLite is measured once more with the thread pool's minimum raised
-/// to T worker threads: its commits block a thread each, which on a 2-core machine starves the pool.
+/// to T worker threads: its commits block a thread each, which on a 2-core machine can starve the pool.
 /// </summary>
 public sealed record BenchOptions(int Subscribers, int Rate, int RegulatorRate, int Seconds, int Warmup, int Prescriptions, string Scenario,
     int MinThreads, string? Postgres, string Output, string Command)

@@ -17,7 +17,8 @@ public static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load average (1, 5, 15 min) before / after: {loadBefore} / {loadAfter}");
         text.AppendLine("- One silo (SQLite: the embedded mode; PostgreSQL: the cluster mode's store, local server); WebSocket over loopback; Release build. "
             + "The last rows repeat SQLite with the thread pool's minimum raised: the SQLite store commits synchronously (fsync on a pool thread), "
-            + "which on 2 cores starves the pool at 1,000 commits/s and stalls everything else in the process, the feeds included.");
+            + "which on 2 cores can starve the pool and stall everything else in the process, the feeds included: compare the rows to see whether it did "
+            + "(it did at 1,000 commits/s on 2026-11-25, before the silo's runtime settings of src/Silo/SiloRuntime.props: p99 496 ms).");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{options.Command}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Load: {options.Subscribers} subscribers; dispensings over {options.Prescriptions} prescriptions for {options.Seconds} s after {options.Warmup} s of warm-up (not counted); each subscriber selects `chain seq hash type recordedAt`");
         text.AppendLine("- Latency: from the store commit (the chain grain reports it on the `Ddl.Feeds` diagnostic source right after the append returns) "
