@@ -1,3 +1,5 @@
+using Ddl.Store.Reports;
+
 namespace Ddl.Store.Postgres;
 
 /// <summary>The SQL the PostgreSQL engine runs, in one place. Parameters are positional ($n).</summary>
@@ -10,17 +12,17 @@ internal static class PostgresSql
     // nonce as arbiter, a retried append that hits both keys is reported as the duplicate it is.
     // The written row also goes to the notary's outbox (ddl_unsealed) in the same statement, so
     // in the same commit: an entry is committed if and only if the notary owes it a seal.
-    public const string Insert = """
+    public static readonly string Insert = $"""
         WITH inserted AS (
             INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT ON CONSTRAINT ddl_entries_author_nonce_key DO NOTHING
-            RETURNING position, chain, seq, hash
+            RETURNING position, chain, seq, hash, type
         ), queued AS (
             INSERT INTO ddl_unsealed (position, chain, seq, hash)
             SELECT position, chain, seq, hash FROM inserted
         ), unprojected AS (
-            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted
+            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted WHERE type IN ({EntryProjection.TypesSql})
         )
         SELECT position FROM inserted
         """;
@@ -32,8 +34,10 @@ internal static class PostgresSql
     // racing for the same keys take their index locks in the same order and cannot deadlock.
     // Written rows go to the notary's outbox in the same statement, as in Insert.
     // Both statements also queue the entry for the read model's projector (ddl_unprojected,
-    // src/Store/Reports), in the same commit: committed if and only if owed a projection.
-    public const string InsertBatch = """
+    // src/Store/Reports), in the same commit: committed if and only if owed a projection. Only
+    // entries of the types the read model keeps are owed one: any other entry changes nothing
+    // there, and queuing it cost an outbox row, its read and its delete for nothing.
+    public static readonly string InsertBatch = $"""
         WITH inserted AS (
             INSERT INTO ddl_entries (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json)
             SELECT chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json
@@ -41,12 +45,12 @@ internal static class PostgresSql
                 WITH ORDINALITY AS input (chain, seq, hash, prev, author, nonce, type, recorded_at, canonical_json, ord)
             ORDER BY chain COLLATE "C", seq, ord
             ON CONFLICT DO NOTHING
-            RETURNING position, chain, seq, hash, author, nonce
+            RETURNING position, chain, seq, hash, author, nonce, type
         ), queued AS (
             INSERT INTO ddl_unsealed (position, chain, seq, hash)
             SELECT position, chain, seq, hash FROM inserted
         ), unprojected AS (
-            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted
+            INSERT INTO ddl_unprojected (position) SELECT position FROM inserted WHERE type IN ({EntryProjection.TypesSql})
         )
         SELECT position, chain, seq, author, nonce FROM inserted
         """;

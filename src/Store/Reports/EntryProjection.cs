@@ -22,6 +22,12 @@ internal static class EntryProjection
         "prescription.corrected", "treatment.created", "treatment.administered", "treatment.procedure_done", "treatment.cancelled",
     };
 
+    /// <summary>
+    /// <see cref="Types"/> as a SQL list of literals, for statements that pick out the entries the
+    /// read model keeps. Type names are fixed identifiers without quotes.
+    /// </summary>
+    public static readonly string TypesSql = string.Join(", ", Types.Order(StringComparer.Ordinal).Select(t => $"'{t}'"));
+
     public static IReadOnlyList<SqlStep> Steps(StoredEntry entry)
     {
         if (!Types.Contains(entry.Type))

@@ -11,7 +11,8 @@ namespace Ddl.Store.Reports;
 /// <para>
 /// Why it always equals a rebuild: the outbox row is written in the entry's own commit and
 /// deleted in the commit that projects the entry, so every committed entry is projected exactly
-/// once; projectors and rebuilds hold one lock, so they never interleave; each entry's projection
+/// once (entries of types outside <see cref="EntryProjection.Types"/> get no outbox row: they
+/// produce no step, here or in a rebuild); projectors and rebuilds hold one lock, so they never interleave; each entry's projection
 /// reads only its own chain's earlier rows, and a chain's next entry is only appended after the
 /// previous one committed (its actor awaits each append), so it has a higher position and is
 /// projected later. A rebuild projects the same entries in position order, the same steps.
@@ -255,7 +256,7 @@ public sealed class ReadModel
     // links, keys) only has its outbox row cleared, so its document, the bulk of the row, is not
     // fetched (an empty text stands in for it). Both engines take the literal list.
     private static readonly string OwedColumns = Columns("e",
-        $"CASE WHEN e.type IN ({string.Join(", ", EntryProjection.Types.Order(StringComparer.Ordinal).Select(t => $"'{t}'"))}) THEN e.canonical_json ELSE '' END");
+        $"CASE WHEN e.type IN ({EntryProjection.TypesSql}) THEN e.canonical_json ELSE '' END");
 
     private static string Columns(string alias, string? document = null) =>
         string.Join(", ", new[] { "chain", "seq", "hash", "prev", "author", "nonce", "type", "recorded_at", "canonical_json", "position" }

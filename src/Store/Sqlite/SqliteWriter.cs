@@ -1,3 +1,4 @@
+using Ddl.Store.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace Ddl.Store.Sqlite;
@@ -130,6 +131,11 @@ internal sealed class SqliteWriter : IDisposable
         p[2].Value = entry.Seq;
         p[3].Value = entry.Hash;
         _queueUnsealed.ExecuteNonQuery();
+        if (!EntryProjection.Types.Contains(entry.Type))
+        {
+            return; // changes nothing in the read model, so the projector is owed nothing (PostgresSql.InsertBatch)
+        }
+
         _queueUnprojected.Transaction = transaction;
         _queueUnprojected.Parameters[0].Value = position;
         _queueUnprojected.ExecuteNonQuery();
