@@ -12,10 +12,11 @@ namespace Ddl.Store.Reports;
 /// Why it always equals a rebuild: the outbox row is written in the entry's own commit and
 /// deleted in the commit that projects the entry, so every committed entry is projected exactly
 /// once (entries of types outside <see cref="EntryProjection.Types"/> get no outbox row: they
-/// produce no step, here or in a rebuild); projectors and rebuilds hold one lock, so they never interleave; each entry's projection
-/// reads only its own chain's earlier rows, and a chain's next entry is only appended after the
-/// previous one committed (its actor awaits each append), so it has a higher position and is
-/// projected later. A rebuild projects the same entries in position order, the same steps.
+/// produce no step, here or in a rebuild); projectors and rebuilds hold one lock, so they never
+/// interleave; each entry's projection reads only its own chain's earlier rows, and a chain's
+/// next entry is only appended after the previous one committed (its actor awaits each append),
+/// so it has a higher position and is projected later. A rebuild projects the same entries in
+/// position order, the same steps.
 /// </para>
 /// </summary>
 public sealed class ReadModel
@@ -253,8 +254,9 @@ public sealed class ReadModel
     }
 
     // The projector's columns: an entry of a type the read model does not keep (notes, patient
-    // links, keys) only has its outbox row cleared, so its document, the bulk of the row, is not
-    // fetched (an empty text stands in for it). Both engines take the literal list.
+    // links, keys) is no longer queued, but rows queued before that, or by a bulk load, may still
+    // be owed; such a row only has its outbox row cleared, so its document, the bulk of the row,
+    // is not fetched (an empty text stands in for it). Both engines take the literal list.
     private static readonly string OwedColumns = Columns("e",
         $"CASE WHEN e.type IN ({EntryProjection.TypesSql}) THEN e.canonical_json ELSE '' END");
 

@@ -105,7 +105,7 @@ internal sealed class SqliteWriter : IDisposable
             var position = _insert.ExecuteScalar();
             if (position is long assigned)
             {
-                QueueUnsealed(assigned, entry, transaction);
+                QueueForNotaryAndReadModel(assigned, entry, transaction);
                 return new AppendOutcome.Appended(entry with { Position = assigned });
             }
             // No row came back: the (author, nonce) upsert target matched, nothing was written.
@@ -122,7 +122,7 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    private void QueueUnsealed(long position, StoredEntry entry, SqliteTransaction transaction)
+    private void QueueForNotaryAndReadModel(long position, StoredEntry entry, SqliteTransaction transaction)
     {
         _queueUnsealed.Transaction = transaction;
         var p = _queueUnsealed.Parameters;
