@@ -10,7 +10,8 @@ public sealed class CliWalkthroughTests
     public async Task register_sign_submit_export_and_verify_then_a_flipped_byte_in_the_database_is_named()
     {
         await using var ledger = await RunningLedger.StartAsync();
-        var work = Directory.CreateTempSubdirectory("ddl-cli-").FullName;
+        using var workDir = new TestDataDir();
+        var work = Directory.CreateDirectory(workDir.Path).FullName;
         var url = ledger.GraphQL.ToString();
         var clinicKey = Path.Combine(work, "clinic.key.json");
         var authorityKey = Path.Combine(ledger.DataDir, "keys", "authority-root.key.json");
