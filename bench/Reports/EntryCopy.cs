@@ -9,8 +9,8 @@ namespace Ddl.Bench.Reports;
 /// into ddl_entries, then the outbox rows an append writes in the entry's own commit (ddl_unsealed
 /// for the notary, ddl_unprojected for the read model), as the store's batch append does. Every
 /// entry is queued for the read model here, where the store queues only the types the read model
-/// keeps; the others project to nothing, so the read model comes out the same. Only one generator writes at a time, so the positions above the previous maximum are
-/// exactly the rows just copied.
+/// keeps; the others project to nothing, so the read model comes out the same. Only one generator
+/// writes at a time, so the positions above the previous maximum are exactly the rows just copied.
 /// </summary>
 public static class EntryCopy
 {
