@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The write-path benchmarks of issue 8 (bench/Write): ./bench/write.sh [COMMAND [--option value ...]]
 #
-# COMMAND is one of grains | graphql-batch | graphql-single | hot-chain | scaling | growth | memory |
+# COMMAND is one of grains | graphql-batch | graphql-single | hot-chain | prescriptions | scaling | growth | memory |
 # verify | micro | ceiling | report, or `all` (the default: every benchmark in turn). Each command
 # rewrites its own block of the write section of BENCHMARKS.md (between <!-- write:start --> and
 # <!-- write:end -->), from bench/Write/results/COMMAND.md.

@@ -10,15 +10,15 @@ namespace Ddl.Bench.Write;
 
 public static class Commands
 {
-    private static string Cmd(string name, Options o) =>
+    internal static string Cmd(string name, Options o) =>
         $"bench/write.sh {name}{(o.Line.Length > 0 ? " " + o.Line : "")}";
 
     private static string Verdict(double value, double target, bool higherIsBetter = true) =>
         double.IsNaN(value) ? "—" : (higherIsBetter ? value >= target : value <= target) ? "meets" : "**short**";
 
-    private static Sample MedianRun(IReadOnlyList<Sample> runs) => runs.OrderBy(s => s.Rate).ElementAt(runs.Count / 2);
+    internal static Sample MedianRun(IReadOnlyList<Sample> runs) => runs.OrderBy(s => s.Rate).ElementAt(runs.Count / 2);
 
-    private static IEnumerable<string> Details(string heading, IEnumerable<Sample> runs)
+    internal static IEnumerable<string> Details(string heading, IEnumerable<Sample> runs)
     {
         yield return $"{heading} (each run: rate, latency, its own ceiling, then evidence — entries per PostgreSQL commit and per WAL sync, CPU µs per entry in the DDL process and in PostgreSQL, managed allocation per entry, GCs gen0/1/2, load average before→after):";
         yield return "";
@@ -49,7 +49,7 @@ public static class Commands
     /// ~30 s of a run still spend a tenth of the CPU in the tiering compiler and in instrumented
     /// code, which is start-up cost, not the write path's.
     /// </summary>
-    private static Task WarmUpAsync(BenchLedger ledger, string author, Ddl.Ledger.SigningKey key) =>
+    internal static Task WarmUpAsync(BenchLedger ledger, string author, Ddl.Ledger.SigningKey key) =>
         GrainRoundAsync(ledger, author, key, 2_000, 10, 1000, "warm" + Guid.NewGuid().ToString("N")[..6]);
 
     public static async Task GrainsAsync(Options o)

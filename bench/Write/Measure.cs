@@ -11,7 +11,11 @@ public sealed record Sample(
     public override string ToString() =>
         $"{Label}: {Rate:0} entries/s ({Entries} in {Seconds:0.0} s, {Errors} errors), p50 {P50Ms:0.0} ms, p99 {P99Ms:0.0} ms; " +
         $"ceiling {CeilingRate:0}/s, ratio {Ratio:0.00}; {EntriesPerCommit:0.0} entries/commit, {EntriesPerWalSync:0.0} entries/WAL sync; " +
-        $"CPU/entry: .NET {DotnetCpuUsPerEntry:0} µs, PostgreSQL {PgCpuUsPerEntry:0} µs; alloc {AllocBytesPerEntry / 1024:0.0} KiB/entry; GC {Gen0}/{Gen1}/{Gen2}; load {Load}";
+        $"CPU/entry: .NET {DotnetCpuUsPerEntry:0} µs, PostgreSQL {PgCpuUsPerEntry:0} µs; alloc {AllocBytesPerEntry / 1024:0.0} KiB/entry; GC {Gen0}/{Gen1}/{Gen2}; load {Load}" +
+        (double.IsNaN(SettledMs) ? "" : $"; read model caught up {SettledMs:0} ms after the last acknowledgement");
+
+    /// <summary>How long after the timed part the run's asynchronous work was done (NaN: not waited for).</summary>
+    public double SettledMs { get; init; } = double.NaN;
 }
 
 public static class Measure
@@ -20,9 +24,12 @@ public static class Measure
 
     /// <summary>
     /// Runs count operations with concurrency workers (op i writes perOp entries), timing each,
-    /// then measures the raw ceiling on the rows the run wrote.
+    /// then measures the raw ceiling on the rows the run wrote. <paramref name="settle"/>, when given,
+    /// runs right after the timed part and before anything else touches the database: it waits for
+    /// the run's asynchronous work (the read model's projection), whose CPU then counts per entry.
     /// </summary>
-    public static async Task<Sample> RunAsync(string label, BenchLedger ledger, int count, int concurrency, int perOp, Func<int, Task> op, bool ceiling = true)
+    public static async Task<Sample> RunAsync(string label, BenchLedger ledger, int count, int concurrency, int perOp, Func<int, Task> op, bool ceiling = true,
+        Func<Task>? settle = null)
     {
         var conn = ledger.ConnectionString;
         var mark = await Pg.ScalarAsync(conn, "SELECT coalesce(max(position), 0) FROM ddl_entries");
@@ -55,6 +62,13 @@ public static class Measure
             }
         }));
         clock.Stop();
+        var settled = double.NaN;
+        if (settle is not null)
+        {
+            var wait = Stopwatch.StartNew();
+            await settle();
+            settled = wait.Elapsed.TotalMilliseconds;
+        }
 
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
@@ -74,7 +88,7 @@ public static class Measure
             Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), errors,
             ceilingRate, rate / ceilingRate, (double)written / commits, (double)written / syncs,
             cpu * 1e6 / Math.Max(1, written), pg * 1e6 / Math.Max(1, written), (double)alloc / Math.Max(1, written),
-            GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, $"{load}→{LoadAverage()}");
+            GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, $"{load}→{LoadAverage()}") { SettledMs = settled };
         Console.WriteLine("  " + sample);
         return sample;
     }

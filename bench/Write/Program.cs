@@ -3,7 +3,7 @@ using Ddl.Bench.Write;
 // One command per benchmark; `all` runs them in order. Options: --name value (see Commands).
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Ddl.Bench.Write grains|graphql-batch|graphql-single|hot-chain|ceiling|scaling|growth|memory|verify|micro|report|all [--option value ...]");
+    Console.WriteLine("usage: Ddl.Bench.Write grains|graphql-batch|graphql-single|hot-chain|prescriptions|ceiling|scaling|growth|memory|verify|micro|report|all [--option value ...]");
     return 2;
 }
 
@@ -16,6 +16,7 @@ switch (command)
     case "graphql-batch": await Commands.GraphQLBatchAsync(options); break;
     case "graphql-single": await Commands.GraphQLSingleAsync(options); break;
     case "hot-chain": await Commands.HotChainAsync(options); break;
+    case "prescriptions": await PrescriptionsBench.RunAsync(options); break;
     case "ceiling": await Commands.CeilingAsync(options); break;
     case "scaling": await Commands.ScalingAsync(options); break;
     case "growth": await Commands.GrowthAsync(options); break;
@@ -26,7 +27,7 @@ switch (command)
     case "all":
         foreach (var step in new Func<Options, Task>[]
                  {
-                     Commands.GrainsAsync, Commands.GraphQLBatchAsync, Commands.GraphQLSingleAsync, Commands.HotChainAsync,
+                     Commands.GrainsAsync, Commands.GraphQLBatchAsync, Commands.GraphQLSingleAsync, Commands.HotChainAsync, PrescriptionsBench.RunAsync,
                      Commands.ScalingAsync, Commands.GrowthAsync, Commands.MemoryAsync, VerifyBench.RunAsync,
                  })
             await step(options);

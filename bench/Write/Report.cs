@@ -63,7 +63,7 @@ public static class Report
         Rebuild();
     }
 
-    private static readonly string[] Order = ["summary", "grains", "graphql-batch", "graphql-single", "hot-chain", "scaling", "growth", "memory", "verify", "micro"];
+    private static readonly string[] Order = ["summary", "grains", "graphql-batch", "graphql-single", "hot-chain", "prescriptions", "scaling", "growth", "memory", "verify", "micro"];
 
     public static void Rebuild()
     {
