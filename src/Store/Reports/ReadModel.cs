@@ -240,6 +240,13 @@ public sealed class ReadModel
                     batch.BatchCommands.Add(command);
                 }
 
+                // Prepared: PostgreSQL otherwise parses and plans every statement of every round
+                // anew. A dispensing is five statements, and planning them cost about three times
+                // their execution (PostgreSQL CPU per dispensing 464 -> 141 µs, bench/Write
+                // prescriptions). Npgsql keeps a prepared statement per connection and SQL text,
+                // so only the first round on a connection prepares; a statement whose parameter
+                // types differ from the prepared ones runs unprepared.
+                await batch.PrepareAsync(ct);
                 await batch.ExecuteNonQueryAsync(ct);
             }
 
