@@ -40,14 +40,8 @@ public sealed class PrescriptionGrain(
         return Task.CompletedTask;
     }
 
-    protected override async Task BeforeAppendAsync(Submission submission)
-    {
-        await base.BeforeAppendAsync(submission);
-        if (submission.Type == PrescriptionEvents.Issued)
-        {
-            await Schedule.ScheduleAsync(ChainKey, ExpiryWork, LedgerTime.Parse(submission.Body["validUntil"]!.GetValue<string>()));
-        }
-    }
+    protected override IEnumerable<(string Kind, DateTimeOffset DueAt)> WorkFromCreation(Submission submission) =>
+        [(ExpiryWork, LedgerTime.Parse(submission.Body["validUntil"]!.GetValue<string>()))];
 
     protected override async Task RunScheduledWorkAsync(string kind)
     {

@@ -7,7 +7,14 @@ namespace Ddl.Store.Schedule;
 public interface IScheduleStore
 {
     /// <summary>Records (or moves) the work <paramref name="kind"/> for <paramref name="chain"/> due at <paramref name="dueAt"/>.</summary>
-    Task ScheduleAsync(string chain, string kind, DateTimeOffset dueAt, CancellationToken ct = default);
+    Task ScheduleAsync(string chain, string kind, DateTimeOffset dueAt, CancellationToken ct = default) =>
+        ScheduleAsync(chain, [(kind, dueAt)], ct);
+
+    /// <summary>
+    /// Records (or moves) several kinds of work for <paramref name="chain"/> in one commit: all of
+    /// them or none. Each kind at most once.
+    /// </summary>
+    Task ScheduleAsync(string chain, IReadOnlyList<(string Kind, DateTimeOffset DueAt)> work, CancellationToken ct = default);
 
     /// <summary>Forgets the work once it is done; completing work that is not there is harmless.</summary>
     Task CompleteAsync(string chain, string kind, CancellationToken ct = default);

@@ -18,11 +18,26 @@ public sealed class SqliteScheduleStore(string path) : IScheduleStore
     }.ConnectionString;
 
     /// <inheritdoc />
-    public Task ScheduleAsync(string chain, string kind, DateTimeOffset dueAt, CancellationToken ct = default) =>
-        ExecuteAsync(
-            "INSERT INTO ddl_schedule (chain, kind, due_at) VALUES ($chain, $kind, $due) " +
-            "ON CONFLICT (chain, kind) DO UPDATE SET due_at = excluded.due_at",
-            ct, ("$chain", chain), ("$kind", kind), ("$due", Format(dueAt)));
+    public async Task ScheduleAsync(string chain, IReadOnlyList<(string Kind, DateTimeOffset DueAt)> work, CancellationToken ct = default)
+    {
+        ScheduleWork.RequireDistinct(work);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var (kind, dueAt) in work)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO ddl_schedule (chain, kind, due_at) VALUES ($chain, $kind, $due) " +
+                                  "ON CONFLICT (chain, kind) DO UPDATE SET due_at = excluded.due_at";
+            command.Parameters.AddWithValue("$chain", chain);
+            command.Parameters.AddWithValue("$kind", kind);
+            command.Parameters.AddWithValue("$due", Format(dueAt));
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
 
     /// <inheritdoc />
     public Task CompleteAsync(string chain, string kind, CancellationToken ct = default) =>
