@@ -126,9 +126,14 @@ public abstract partial class ChainGrain(IEntryStore store, LedgerTrust trust, T
 
     public async Task<Receipt> SubmitAsync(SignedSubmission signed)
     {
-        // Parsing and the signature check are the costliest steps and need no chain state: they
-        // run on the thread pool, so a busy chain's grain thread only does what must be serial.
-        var (submission, ahead) = await Task.Run(() => ParseAndVerifyAhead(signed));
+        // Parsing and the signature check are the costliest steps and need no chain state. On a
+        // chain with work in flight they run on the thread pool, so the grain's thread only does
+        // what must be serial and the chain's next submissions are checked on other cores
+        // meanwhile. On an idle chain there is nothing to overlap them with, and the hop to the
+        // pool and back onto the grain's scheduler only costs CPU.
+        var (submission, ahead) = tail is null && gate.CurrentCount > 0
+            ? ParseAndVerifyAhead(signed)
+            : await Task.Run(() => ParseAndVerifyAhead(signed));
         if (submission.Chain != ChainKey)
         {
             throw new LedgerException(ErrorCodes.WrongChain,
