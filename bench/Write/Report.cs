@@ -71,8 +71,8 @@ public static class Report
         var section = new StringBuilder();
         section.AppendLine(Start);
         section.AppendLine("## Write path (issue 8)").AppendLine();
-        section.AppendLine("Produced by `bench/write.sh` (bench/Write): each command below rewrites its own block. All end-to-end figures use client-signed " +
-            "`patient.note` entries (about 560 bytes of canonical JSON each; a type the read model does not keep, so no projection work is in these figures), pre-signed before timing, written through the real host (`DdlHost`, silo + GraphQL " +
+        section.AppendLine("Produced by `bench/write.sh` (bench/Write): each command below rewrites its own block. All end-to-end figures but the prescriptions block use client-signed " +
+            "`patient.note` entries (about 560 bytes of canonical JSON each; a type the read model does not keep, so no projection work is in these figures; the prescriptions block measures the clinical path with its projection), pre-signed before timing, written through the real host (`DdlHost`, silo + GraphQL " +
             $"in one process) to PostgreSQL with fsync and synchronous_commit on. Raw ceiling: {Ceiling.Description}, measured right after each run on the rows that run wrote; " +
             "ratio = DDL rate / ceiling rate of the same run. Throughput medians are over the repeats stated; p50/p99 are per-request latencies of the median run. " +
             "Each run prints the load average before and after; it counts the benchmark's own runnable threads and its PostgreSQL too (it reaches 5–20 with nothing else running on the 2 cores), so it compares runs rather than showing other work.").AppendLine();
