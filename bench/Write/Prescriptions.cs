@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Ddl.Grains.Chains;
 using Ddl.Grains.Wire;
 using Ddl.Ledger;
+using Ddl.Store.Reports;
 using Ddl.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ddl.Bench.Write;
 
@@ -94,11 +96,12 @@ public static class PrescriptionsBench
 
     private static JsonObject Drug() => new() { ["atc"] = "C10AA05", ["name"] = "Atorvastatin 20 mg tablets" };
 
-    /// <summary>Waits until the projector's queue (ddl_unprojected) is empty.</summary>
+    /// <summary>Waits until the read model owes nothing (its own count of the projector's queue).</summary>
     private static async Task ProjectedAsync(BenchLedger ledger)
     {
+        var model = ledger.Services.GetRequiredService<ReadModel>();
         var limit = DateTime.UtcNow + CatchUpLimit;
-        while (await Pg.ScalarAsync(ledger.ConnectionString, "SELECT count(*) FROM (SELECT 1 FROM ddl_unprojected LIMIT 1) AS owed") > 0)
+        while (await model.PendingAsync() > 0)
         {
             if (DateTime.UtcNow > limit)
             {

@@ -24,15 +24,17 @@ public sealed class SqliteScheduleStore(string path) : IScheduleStore
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO ddl_schedule (chain, kind, due_at) VALUES ($chain, $kind, $due) " +
+                              "ON CONFLICT (chain, kind) DO UPDATE SET due_at = excluded.due_at";
+        command.Parameters.AddWithValue("$chain", chain);
+        var kindParameter = command.Parameters.Add("$kind", SqliteType.Text);
+        var dueParameter = command.Parameters.Add("$due", SqliteType.Text);
         foreach (var (kind, dueAt) in work)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO ddl_schedule (chain, kind, due_at) VALUES ($chain, $kind, $due) " +
-                                  "ON CONFLICT (chain, kind) DO UPDATE SET due_at = excluded.due_at";
-            command.Parameters.AddWithValue("$chain", chain);
-            command.Parameters.AddWithValue("$kind", kind);
-            command.Parameters.AddWithValue("$due", Format(dueAt));
+            kindParameter.Value = kind;
+            dueParameter.Value = Format(dueAt);
             await command.ExecuteNonQueryAsync(ct);
         }
 
